@@ -1,0 +1,1 @@
+"""Official documents: DOCX from templates, PDF through LibreOffice, charts and fonts."""

@@ -1,0 +1,1 @@
+"""The ITA framework library: framework data per fiscal year, scoring and analysis."""

@@ -1,0 +1,1 @@
+"""Measure planning: the measure catalogue and the draft plan."""
