@@ -1,0 +1,163 @@
+"""The `prongsai` command. Thin: parse arguments, call the core, print, map errors to exit
+codes (2 for bad input, with one Thai line on stderr; never a traceback)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from prongsai.errors import InputError
+
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 1
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in Thai with exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise InputError(f"คำสั่งไม่ถูกต้อง: {message}", expected=f"ดูวิธีใช้ด้วย {self.prog} --help")
+
+
+def _write_json(obj: object) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _load_agency(paths: Sequence[str]):
+    """One agency from one file, or from several files (one or more years each)."""
+    from prongsai.results_io import read_results
+
+    found = [read_results(p) for p in paths]
+    if len(found) == 1:
+        return found[0]
+    names = {a.agency for a in found}
+    if len(names) > 1:
+        raise InputError("ไฟล์เป็นของหลายหน่วยงาน: " + ", ".join(sorted(names)),
+                         expected="ทุกไฟล์ต้องเป็นของหน่วยงานเดียวกัน")
+    years = {}
+    for agency in found:
+        for year in (agency.current, *agency.previous):
+            if year.fiscal_year in years:
+                raise InputError(f"ปีงบประมาณ {year.fiscal_year} มีมากกว่าหนึ่งไฟล์", file=agency.source,
+                                 expected="แต่ละปีอยู่ในไฟล์เดียว")
+            years[year.fiscal_year] = year
+    latest = max(found, key=lambda a: a.fiscal_year)
+    ordered = sorted(years.values(), key=lambda y: y.fiscal_year)
+    return replace(latest, current=ordered[-1], previous=tuple(ordered[:-1]))
+
+
+def _analysis(args: argparse.Namespace):
+    from prongsai import settings
+    from prongsai.ita.analysis import analyse
+    from prongsai.ita.library import get_framework
+
+    results = _load_agency(args.files)
+    return results, analyse(results, get_framework, settings.thresholds(args.pass_mark, args.strength_mark))
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from prongsai.analysis_text import analysis_text
+
+    _, analysis = _analysis(args)
+    if args.json:
+        _write_json(analysis.to_json())
+    else:
+        print(analysis_text(analysis))
+    return 0
+
+
+def cmd_frameworks(args: argparse.Namespace) -> int:
+    from prongsai.ita.coverage import coverage, coverage_text
+    from prongsai.ita.library import library, load_framework_file
+
+    if args.action == "check":
+        if not args.file:
+            raise InputError("ต้องระบุไฟล์ที่จะตรวจ", expected="prongsai frameworks check FILE")
+        fw = load_framework_file(args.file)
+        print(f"{args.file}: ถูกต้อง — กรอบปี {fw.fiscal_year}, {len(fw.indicators)} ตัวชี้วัด, {len(fw.items)} ข้อ")
+        return 0
+    lib = library()
+    rows = [coverage(fw, overridden=fw.fiscal_year in lib.overridden) for fw in lib.all()]
+    if args.json:
+        _write_json(rows)
+    else:
+        print(coverage_text(rows))
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from prongsai.ita.library import available_years, get_framework
+    from prongsai.results_template import write_template
+
+    try:
+        fw = get_framework(args.year)
+    except KeyError:
+        years = available_years()
+        raise InputError(f"ไม่มีกรอบการประเมินของปี {args.year}", where="--year",
+                         expected=f"ปี {years[0]}–{years[-1]}") from None
+    if Path(args.out).suffix.lower() != ".xlsx":
+        raise InputError("ไฟล์แบบฟอร์มต้องเป็น .xlsx", file=args.out, expected="เช่น results.xlsx")
+    path = write_template(fw, args.out)
+    print(f"เขียนแบบฟอร์มผลการประเมินปี {fw.fiscal_year} ที่ {path} — กรอกคะแนนแล้วใช้ prongsai analyze {path}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="prongsai", description="โปร่งใส — ระบบงานการประเมิน ITA ของหน่วยงาน")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    analyze = sub.add_parser("analyze", help="วิเคราะห์ผลการประเมิน ITA จากไฟล์ผลการประเมิน")
+    analyze.add_argument("files", nargs="+", metavar="FILE",
+                         help="ไฟล์ผลการประเมิน (.yaml .json .csv .xlsx); หลายไฟล์ = หลายปีของหน่วยงานเดียวกัน")
+    analyze.add_argument("--json", action="store_true", help="พิมพ์ผลเป็น JSON")
+    analyze.add_argument("--pass-mark", type=float, default=None, help="เกณฑ์ผ่าน (ค่าเริ่มต้น 85)")
+    analyze.add_argument("--strength-mark", type=float, default=None, help="เกณฑ์จุดแข็ง (ค่าเริ่มต้น 95)")
+    analyze.set_defaults(func=cmd_analyze)
+
+    frameworks = sub.add_parser("frameworks", help="กรอบการประเมินที่มีในคลัง หรือตรวจไฟล์กรอบการประเมิน")
+    frameworks.add_argument("action", nargs="?", choices=["check"], help="check = ตรวจไฟล์กรอบการประเมิน")
+    frameworks.add_argument("file", nargs="?", help="ไฟล์กรอบการประเมิน (.yaml)")
+    frameworks.add_argument("--json", action="store_true")
+    frameworks.set_defaults(func=cmd_frameworks)
+
+    template = sub.add_parser("template", help="สร้างแบบฟอร์ม Excel สำหรับกรอกผลการประเมิน")
+    template.add_argument("out", metavar="OUT.xlsx")
+    template.add_argument("--year", type=int, required=True, help="ปีงบประมาณ (พ.ศ.)")
+    template.set_defaults(func=cmd_template)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        func: Callable[[argparse.Namespace], int] = args.func
+        return func(args)
+    except InputError as exc:
+        print(f"ข้อผิดพลาด: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("ยกเลิกแล้ว", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the promise: never a traceback for a user
+        if os.environ.get("PRONGSAI_DEBUG"):
+            raise
+        print(f"เกิดข้อผิดพลาดภายในโปรแกรม ({type(exc).__name__}: {exc}) — "
+              "โปรดแจ้งผู้ดูแลระบบพร้อมไฟล์ที่ใช้ หรือรันซ้ำโดยตั้ง PRONGSAI_DEBUG=1 เพื่อดูรายละเอียด",
+              file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def main() -> None:
+    sys.exit(run())
+
+
+if __name__ == "__main__":
+    main()
