@@ -205,6 +205,29 @@ class Framework(Strict):
     def sub_indicator_by_code(self) -> dict[str, SubIndicator]:
         return {s.code: s for s in self.sub_indicators}
 
+    @cached_property
+    def item_codes_by_sub_indicator(self) -> dict[str, list[str]]:
+        grouped: dict[str, list[str]] = {s.code: [] for s in self.sub_indicators}
+        for item in self.items:
+            if item.sub_indicator is not None:
+                grouped[item.sub_indicator].append(item.code)
+        return grouped
+
+    @cached_property
+    def item_codes_by_indicator(self) -> dict[int, list[str]]:
+        grouped: dict[int, list[str]] = {i.no: [] for i in self.indicators}
+        for item in self.items:
+            if item.indicator is not None:
+                grouped[item.indicator].append(item.code)
+        return grouped
+
+    @cached_property
+    def sub_indicator_codes_by_indicator(self) -> dict[int, list[str]]:
+        grouped: dict[int, list[str]] = {i.no: [] for i in self.indicators}
+        for sub in self.sub_indicators:
+            grouped[sub.indicator].append(sub.code)
+        return grouped
+
     @property
     def indicator_numbers(self) -> set[int]:
         return set(self.indicator_by_no)
@@ -217,7 +240,11 @@ class Framework(Strict):
         return next(i for i in self.instruments if i.code == code)
 
     def indicators_of(self, instrument: str) -> list[Indicator]:
-        return [i for i in self.indicators if i.instrument == instrument]
+        return self._indicators_by_instrument[instrument]
+
+    @cached_property
+    def _indicators_by_instrument(self) -> dict[str, list[Indicator]]:
+        return {code: [i for i in self.indicators if i.instrument == code] for code in INSTRUMENTS}
 
     def items_of(self, instrument: str) -> list[Item]:
         return [i for i in self.items if i.instrument == instrument]

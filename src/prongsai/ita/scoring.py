@@ -76,13 +76,12 @@ def score(framework: Framework, result: YearResult) -> Score:
     sub_scores: dict[str, float] = {}
     from_items: dict[int, float] = {}
     if framework.oit_rollup == "mean_of_sub_indicators":
-        for sub in framework.sub_indicators:
-            codes = [i.code for i in framework.items if i.sub_indicator == sub.code]
+        for sub_code, codes in framework.item_codes_by_sub_indicator.items():
             value = _mean_of_items(codes, item_scores)
             if value is not None:
-                sub_scores[sub.code] = value
+                sub_scores[sub_code] = value
         for ind in framework.indicators_of("OIT"):
-            subs = [s.code for s in framework.sub_indicators if s.indicator == ind.no]
+            subs = framework.sub_indicator_codes_by_indicator[ind.no]
             if subs and all(s in sub_scores for s in subs):
                 from_items[ind.no] = fmean(sub_scores[s] for s in subs)
     elif any(framework.item_by_code[c].instrument == "OIT" for c in item_scores if c in framework.item_by_code):
@@ -91,8 +90,7 @@ def score(framework: Framework, result: YearResult) -> Score:
     for ind in framework.indicators:
         if ind.instrument == "OIT":
             continue
-        codes = [i.code for i in framework.items if i.indicator == ind.no]
-        value = _mean_of_items(codes, item_scores)
+        value = _mean_of_items(framework.item_codes_by_indicator[ind.no], item_scores)
         if value is not None:
             from_items[ind.no] = value
 
