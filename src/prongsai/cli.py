@@ -72,6 +72,43 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_plan(args: argparse.Namespace) -> int:
+    from prongsai.planning.draft import draft_plan
+    from prongsai.planning.plan_text import plan_text
+
+    results, analysis = _analysis(args)
+    plan = draft_plan(results, analysis, args.year)
+    if args.json:
+        _write_json(plan.to_json())
+    else:
+        print(plan_text(plan, analysis))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from prongsai.documents.reports import write_report
+    from prongsai.planning.draft import draft_plan
+
+    results, analysis = _analysis(args)
+    out = Path(args.out)
+    if out.suffix.lower() != f".{args.format}":
+        raise InputError(f"นามสกุลไฟล์ผลลัพธ์ไม่ตรงกับรูปแบบ {args.format}", file=str(out),
+                         expected=f"ชื่อไฟล์ลงท้ายด้วย .{args.format}")
+    plan = draft_plan(results, analysis, args.year)
+    from prongsai import settings
+
+    path = write_report(args.kind, args.format, out, results=results, analysis=analysis, plan=plan,
+                        period=args.period, thai_digits=settings.thai_digits())
+    print(f"เขียนเอกสารที่ {path}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from prongsai.web.serve import serve
+
+    return serve(port=args.port, host=args.host, demo=args.demo)
+
+
 def cmd_frameworks(args: argparse.Namespace) -> int:
     from prongsai.ita.coverage import coverage, coverage_text
     from prongsai.ita.library import library, load_framework_file
@@ -119,6 +156,33 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--pass-mark", type=float, default=None, help="เกณฑ์ผ่าน (ค่าเริ่มต้น 85)")
     analyze.add_argument("--strength-mark", type=float, default=None, help="เกณฑ์จุดแข็ง (ค่าเริ่มต้น 95)")
     analyze.set_defaults(func=cmd_analyze)
+
+    plan = sub.add_parser("plan", help="ร่างมาตรการส่งเสริมคุณธรรมและความโปร่งใสสำหรับปีถัดไป")
+    plan.add_argument("files", nargs="+", metavar="FILE", help="ไฟล์ผลการประเมิน")
+    plan.add_argument("--json", action="store_true", help="พิมพ์ผลเป็น JSON")
+    plan.add_argument("--year", type=int, default=None, help="ปีงบประมาณของแผน (ค่าเริ่มต้น: ปีถัดจากผลการประเมิน)")
+    plan.add_argument("--pass-mark", type=float, default=None, help="เกณฑ์ผ่าน (ค่าเริ่มต้น 85)")
+    plan.add_argument("--strength-mark", type=float, default=None, help="เกณฑ์จุดแข็ง (ค่าเริ่มต้น 95)")
+    plan.set_defaults(func=cmd_plan)
+
+    report = sub.add_parser("report", help="เขียนเอกสารทางการ (รายงานการวิเคราะห์ มาตรการ รายงานผล) เป็น DOCX หรือ PDF")
+    report.add_argument("files", nargs="+", metavar="FILE", help="ไฟล์ผลการประเมิน")
+    report.add_argument("--kind", required=True, choices=["analysis", "plan", "implementation"],
+                        help="analysis = รายงานการวิเคราะห์, plan = มาตรการ, implementation = รายงานผลการดำเนินการ")
+    report.add_argument("--format", required=True, choices=["docx", "pdf"])
+    report.add_argument("-o", "--out", required=True, metavar="OUT", help="ไฟล์ที่จะเขียน")
+    report.add_argument("--period", choices=["6-month", "year-end"], default="year-end",
+                        help="รอบของรายงานผลการดำเนินการ (รอบ 6 เดือน หรือสิ้นปีงบประมาณ)")
+    report.add_argument("--year", type=int, default=None, help="ปีงบประมาณของแผน")
+    report.add_argument("--pass-mark", type=float, default=None)
+    report.add_argument("--strength-mark", type=float, default=None)
+    report.set_defaults(func=cmd_report)
+
+    serve = sub.add_parser("serve", help="เปิดระบบงานบนเว็บ (ฐานข้อมูล SQLite ในเครื่อง)")
+    serve.add_argument("--demo", action="store_true", help="ใส่ข้อมูลตัวอย่างของหน่วยงานจากเอกสารจริง")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.set_defaults(func=cmd_serve)
 
     frameworks = sub.add_parser("frameworks", help="กรอบการประเมินที่มีในคลัง หรือตรวจไฟล์กรอบการประเมิน")
     frameworks.add_argument("action", nargs="?", choices=["check"], help="check = ตรวจไฟล์กรอบการประเมิน")
