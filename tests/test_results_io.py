@@ -161,3 +161,12 @@ def test_unsupported_suffix_and_empty_files(tmp_path):
     no_scores = write_results(tmp_path, "yaml", {"agency": "ก", "fiscal_year": 2564})
     with pytest.raises(InputError, match="ไม่มีคะแนน"):
         read_results(no_scores)
+
+
+def test_agency_type_is_canonical_or_inferred_or_refused(tmp_path):
+    r = read_results(write_results(tmp_path, "yaml", {**SEED_004, "agency_type": "ทต."}))
+    assert r.agency_type == "เทศบาลตำบล"
+    inferred = read_results(write_results(tmp_path, "yaml", {k: v for k, v in SEED_004.items() if k != "agency_type"}))
+    assert inferred.agency_type == "อบต."
+    with pytest.raises(InputError, match="ประเภทหน่วยงาน"):
+        read_results(write_results(tmp_path, "yaml", {**SEED_004, "agency_type": "สหกรณ์"}))

@@ -245,7 +245,7 @@ def parse_results(data: Any, get_fw: GetFramework = get_framework, source: str |
         agency=agency,
         current=current,
         previous=tuple(sorted(earlier, key=lambda y: y.fiscal_year)),
-        agency_type=_text(data, "agency_type"),
+        agency_type=_agency_type(_text(data, "agency_type"), agency),
         province=_text(data, "province"),
         district=_text(data, "district"),
         prepared_by=_text(data, "prepared_by"),
@@ -254,6 +254,19 @@ def parse_results(data: Any, get_fw: GetFramework = get_framework, source: str |
         progress=_parse_progress(data.get("progress")),
         source=source,
     )
+
+
+def _agency_type(given: str | None, agency: str) -> str | None:
+    """The agency type as the units book names it; from the agency's name when not given."""
+    from prongsai.planning.catalogue import canonical_agency_type, load_units
+
+    try:
+        return canonical_agency_type(given or agency)
+    except ValueError:
+        if given is None:
+            return None
+        known = ", ".join(load_units().agency_types)
+        raise InputError(f"ไม่รู้จักประเภทหน่วยงาน '{given}'", where="agency_type", expected=known) from None
 
 
 def _no_unknown_fields(data: dict[str, Any], allowed: Iterable[str], where: str | None) -> None:
