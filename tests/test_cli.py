@@ -103,3 +103,15 @@ def test_frameworks_lists_years_and_checks_a_file(tmp_path):
     bad.write_text("id: ita-2564\n", encoding="utf-8")
     out = run("frameworks", "check", str(bad))
     assert out.returncode == 2 and "bad.yaml" in out.stderr
+
+
+def test_report_writes_docx_and_refuses_a_mismatched_name(tmp_path):
+    out = tmp_path / "plan.docx"
+    done = run("report", "examples/ladya-2564.yaml", "--kind", "plan", "--format", "docx", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes()[:2] == b"PK"
+    wrong = run("report", "examples/ladya-2564.yaml", "--kind", "plan", "--format", "pdf", "-o", str(tmp_path / "p.docx"))
+    assert wrong.returncode == 2 and "นามสกุล" in wrong.stderr
+    assert not (tmp_path / "p.docx").exists()
+    assert run("report", "examples/ladya-2564.yaml", "--kind", "memo", "--format", "docx",
+               "-o", str(tmp_path / "m.docx")).returncode == 2

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from prongsai.errors import InputError
+from prongsai.errors import EnvironmentProblem, InputError
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
@@ -205,6 +205,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     except InputError as exc:
         print(f"ข้อผิดพลาด: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except EnvironmentProblem as exc:
+        print(f"ข้อผิดพลาด: {exc}", file=sys.stderr)
+        return EXIT_INTERNAL
     except KeyboardInterrupt:
         print("ยกเลิกแล้ว", file=sys.stderr)
         return 130

@@ -33,3 +33,8 @@ def _join(outer: str | None, inner: str | None) -> str | None:
     if outer and inner:
         return f"{outer} › {inner}"
     return outer or inner
+
+
+class EnvironmentProblem(Exception):
+    """The machine lacks something the command needs (a font, LibreOffice); the message is
+    Thai and says exactly what to install. The CLI prints it and exits with status 1."""

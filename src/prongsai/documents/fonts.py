@@ -16,6 +16,8 @@ import subprocess
 import threading
 from pathlib import Path
 
+from prongsai.errors import EnvironmentProblem
+
 FONT_FAMILY = "TH Sarabun New"
 
 # style -> file name, with the sha256 of the vendored file (see fonts/LICENSE-FONTS.txt).
@@ -39,7 +41,7 @@ _lock = threading.Lock()
 _installed: Path | None = None  # the font file fontconfig resolved to, once checked
 
 
-class FontMissingError(Exception):
+class FontMissingError(EnvironmentProblem):
     """TH Sarabun New is not usable by fontconfig (LibreOffice would substitute another font)."""
 
 

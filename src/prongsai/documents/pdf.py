@@ -10,12 +10,18 @@
   TH Sarabun New LibreOffice silently substitutes a 1.5x larger font.
 - All-or-nothing: the PDFs are produced in a temporary directory and only moved to their
   destinations when every document converted; a failure leaves no new or partial file.
+- ``context_numerals=True`` sets LibreOffice's CTL option "Numerals: Context" in the profile:
+  a digit is drawn in the native form of its run's language (th-TH: ๑ ๒ ๓), the text layer
+  keeps the character as written. LibreOffice 7.4 ignores ``pgNumType w:fmt="thaiNumbers"``,
+  so this is how report page numbers (th-TH runs) print in Thai digits; runs in en-US keep
+  their digits. Off (the default) resets the pooled profile to Arabic numerals.
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -27,6 +33,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from prongsai.documents.fonts import ensure_fonts_installed
+from prongsai.errors import EnvironmentProblem
 
 DEBIAN_PACKAGE = "libreoffice-writer-nogui"
 SOFFICE_ENV = "PRONGSAI_SOFFICE"  # optional explicit path to soffice
@@ -44,11 +51,11 @@ BASE_TIMEOUT = 90.0  # seconds for start-up and the first document
 PER_DOCUMENT_TIMEOUT = 20.0  # added for every further document in a batch
 
 
-class ConverterMissingError(Exception):
+class ConverterMissingError(EnvironmentProblem):
     """LibreOffice (soffice) is not installed or not found."""
 
 
-class ConversionError(Exception):
+class ConversionError(EnvironmentProblem):
     """LibreOffice ran but did not produce every PDF (or timed out)."""
 
 
@@ -127,6 +134,40 @@ def _profile() -> Iterator[tuple[Path, list[bool]]]:
         yield directory, [True]
     finally:
         shutil.rmtree(directory, ignore_errors=True)
+
+
+_REGISTRY = "registrymodifications.xcu"
+_NUMERALS_ITEM = (
+    '<item oor:path="/org.openoffice.Office.Common/I18N/CTL">'
+    '<prop oor:name="CTLTextNumerals" oor:op="fuse"><value>{value}</value></prop></item>'
+)
+_NUMERALS_RE = re.compile(
+    r'<item oor:path="/org\.openoffice\.Office\.Common/I18N/CTL">'
+    r'<prop oor:name="CTLTextNumerals"[^>]*>.*?</prop></item>\s*',
+    re.DOTALL,
+)
+_EMPTY_REGISTRY = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+    'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n</oor:items>\n'
+)
+
+
+def _set_ctl_numerals(profile: Path, context: bool) -> None:
+    """CTL numerals of the profile: 3 = Context (native digits by language), 0 = Arabic."""
+    registry = profile / "user" / _REGISTRY
+    registry.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        text = registry.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    if "</oor:items>" not in text:
+        text = _EMPTY_REGISTRY
+    text = _NUMERALS_RE.sub("", text)
+    item = _NUMERALS_ITEM.format(value=3 if context else 0)
+    text = text.replace("</oor:items>", item + "\n</oor:items>", 1)
+    registry.write_text(text, encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- conversion
@@ -209,6 +250,7 @@ def convert_many(
     pairs: Iterable[tuple[PathLike, PathLike]],
     timeout: float | None = None,
     check_fonts: bool = True,
+    context_numerals: bool = False,
 ) -> list[Path]:
     """Convert every (docx_path, pdf_path) pair with a single soffice process.
 
@@ -257,6 +299,7 @@ def convert_many(
 
         with _profile() as (profile, discard):
             try:
+                _set_ctl_numerals(profile, context_numerals)
                 log = _run_soffice(soffice, profile, out_dir, inputs, timeout)
             except ConversionError:
                 discard[0] = True
@@ -291,9 +334,11 @@ def convert_many(
     return destinations
 
 
-def convert_docx_to_pdf(docx_path: PathLike, pdf_path: PathLike, timeout: float | None = None) -> Path:
+def convert_docx_to_pdf(
+    docx_path: PathLike, pdf_path: PathLike, timeout: float | None = None, context_numerals: bool = False
+) -> Path:
     """Convert one DOCX to PDF (one soffice start-up, ~1 s). Prefer convert_many for batches."""
-    return convert_many([(docx_path, pdf_path)], timeout=timeout)[0]
+    return convert_many([(docx_path, pdf_path)], timeout=timeout, context_numerals=context_numerals)[0]
 
 
 def convert_to_dir(
