@@ -1,0 +1,1 @@
+"""The Prongsai web workspace: a Django project (`prongsai serve`)."""

@@ -1,0 +1,124 @@
+"""Who may see and change which agency. Every agency-scoped view goes through `agency_view`:
+an agency the user cannot see is a 404 (as if it did not exist), an action the user's role does
+not allow is a 403. Objects inside an agency are always looked up with `agency=access.agency`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+
+from prongsai.web.agencies.models import Agency, Membership, SupervisorScope, Unit
+
+VIEW, EDIT, MANAGE = "view", "edit", "manage"
+ROLE_TH = {"admin": "ผู้ดูแล", "editor": "ผู้บันทึก", "viewer": "ผู้ดู", "supervisor": "ผู้กำกับดูแล",
+           "superuser": "ผู้ดูแลระบบ"}
+
+
+@dataclass(frozen=True)
+class AgencyAccess:
+    agency: Agency
+    role: str  # admin, editor, viewer, supervisor or superuser
+    unit: Unit | None = None
+    user: Any = None
+
+    @property
+    def can_edit(self) -> bool:
+        return self.role in ("admin", "editor", "superuser")
+
+    @property
+    def can_manage(self) -> bool:
+        return self.role in ("admin", "superuser")
+
+    @property
+    def role_th(self) -> str:
+        return ROLE_TH[self.role]
+
+    def allows(self, need: str) -> bool:
+        return need == VIEW or (need == EDIT and self.can_edit) or (need == MANAGE and self.can_manage)
+
+    def can_record_for(self, measure: Any) -> bool:
+        """Unit staff (an editor tied to a unit) record progress only for their unit's measures."""
+        if not self.can_edit:
+            return False
+        if self.role != "editor" or self.unit is None:
+            return True
+        return measure.involves_unit(self.unit.pk)
+
+
+def supervisor_q(user: Any) -> Q | None:
+    """The agencies a supervisor reads, as a filter; None when the user supervises nothing."""
+    scopes = list(SupervisorScope.objects.filter(user=user))
+    if not scopes:
+        return None
+    q = Q(pk__in=[])
+    for scope in scopes:
+        q |= scope.as_q()
+    return q
+
+
+def visible_agencies(user: Any) -> QuerySet[Agency]:
+    if not user.is_authenticated:
+        return Agency.objects.none()
+    if user.is_superuser:
+        return Agency.objects.all()
+    q = Q(pk__in=Membership.objects.filter(user=user).values("agency_id"))
+    sup = supervisor_q(user)
+    if sup is not None:
+        q |= sup
+    return Agency.objects.filter(q)
+
+
+def is_supervisor(user: Any) -> bool:
+    return user.is_authenticated and (user.is_superuser or SupervisorScope.objects.filter(user=user).exists())
+
+
+def access_for(user: Any, agency_id: int) -> AgencyAccess:
+    """The user's access to an agency; Http404 when the user may not see it."""
+    if not user.is_authenticated:
+        raise Http404
+    agency = Agency.objects.filter(pk=agency_id).first()
+    if agency is None:
+        raise Http404
+    if user.is_superuser:
+        return AgencyAccess(agency, "superuser", None, user)
+    membership = Membership.objects.select_related("unit").filter(user=user, agency=agency).first()
+    if membership is not None:
+        return AgencyAccess(agency, membership.role, membership.unit, user)
+    sup = supervisor_q(user)
+    if sup is not None and Agency.objects.filter(sup, pk=agency.pk).exists():
+        return AgencyAccess(agency, "supervisor", None, user)
+    raise Http404
+
+
+def agency_view(need: str = VIEW, methods: tuple[str, ...] = ("GET", "HEAD", "POST")) -> Callable:
+    """Decorator for views taking `agency_id`: resolves it into `access` (first argument after
+    the request), 404 for an agency the user cannot see, 403 when the role is not enough, and 405
+    for other HTTP methods. For views with need=VIEW that also accept POST, the POST needs EDIT."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapper(request: HttpRequest, agency_id: int, *args: Any, **kwargs: Any) -> HttpResponse:
+            from django.http import HttpResponseNotAllowed
+
+            access = access_for(request.user, agency_id)
+            if request.method not in methods:
+                return HttpResponseNotAllowed(methods)
+            required = EDIT if (need == VIEW and request.method == "POST") else need
+            if not access.allows(required):
+                raise PermissionDenied
+            request.access = access  # type: ignore[attr-defined]
+            return view(request, access, *args, **kwargs)
+
+        wrapper.agency_scoped = True  # type: ignore[attr-defined]
+        wrapper.methods = methods  # type: ignore[attr-defined]
+        wrapper.need = need  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate

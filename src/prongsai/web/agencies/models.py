@@ -1,0 +1,106 @@
+"""Agencies, their units, and who may do what in which agency."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Agency(models.Model):
+    name = models.CharField("ชื่อหน่วยงาน", max_length=200)
+    agency_type = models.CharField("ประเภทหน่วยงาน", max_length=60, blank=True)
+    district = models.CharField("อำเภอ", max_length=100, blank=True)
+    province = models.CharField("จังหวัด", max_length=100, blank=True, db_index=True)
+    website = models.URLField("เว็บไซต์ของหน่วยงาน", blank=True)
+    created_at = models.DateTimeField("สร้างเมื่อ", auto_now_add=True)
+
+    AUDIT_FIELDS = ("name", "agency_type", "district", "province", "website")
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = "หน่วยงาน"
+        indexes = [models.Index(fields=["province", "name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def place(self) -> str:
+        parts = []
+        if self.district:
+            parts.append(f"อ.{self.district}")
+        if self.province:
+            parts.append(f"จ.{self.province}")
+        return " ".join(parts)
+
+
+class Unit(models.Model):
+    """A กอง/สำนัก of the agency: measures and OIT items are assigned to units."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="units", verbose_name="หน่วยงาน")
+    name = models.CharField("ชื่อกอง/สำนัก", max_length=150)
+    order = models.PositiveIntegerField("ลำดับ", default=0)
+
+    AUDIT_FIELDS = ("name",)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "กอง/สำนัก"
+        constraints = [models.UniqueConstraint(fields=["agency", "name"], name="unit_name_unique_per_agency")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    ADMIN, EDITOR, VIEWER = "admin", "editor", "viewer"
+    ROLES = [(ADMIN, "ผู้ดูแล"), (EDITOR, "ผู้บันทึก"), (VIEWER, "ผู้ดู")]
+    ROLE_HELP = {
+        ADMIN: "ทำได้ทุกอย่างในหน่วยงาน รวมถึงจัดการผู้ใช้ กอง/สำนัก อนุมัติแผน และดูบันทึกการเปลี่ยนแปลง",
+        EDITOR: "บันทึกผลการประเมิน แก้ไขมาตรการ บันทึกผลการดำเนินการ และรายการ OIT",
+        VIEWER: "ดูได้อย่างเดียว",
+    }
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships",
+                             verbose_name="ผู้ใช้")
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships", verbose_name="หน่วยงาน")
+    role = models.CharField("บทบาท", max_length=10, choices=ROLES, default=VIEWER)
+    unit = models.ForeignKey(Unit, on_delete=models.SET_NULL, null=True, blank=True, related_name="members",
+                             verbose_name="สังกัดกอง/สำนัก",
+                             help_text="ผู้บันทึกที่สังกัดกอง/สำนัก บันทึกผลได้เฉพาะมาตรการของกอง/สำนักตน")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    AUDIT_FIELDS = ("role", "unit")
+
+    class Meta:
+        verbose_name = "สมาชิก"
+        constraints = [models.UniqueConstraint(fields=["user", "agency"], name="one_membership_per_agency")]
+
+    def __str__(self) -> str:
+        return f"{self.user.get_username()} ({self.get_role_display()})"
+
+
+class SupervisorScope(models.Model):
+    """A supervisor (provincial office, DLA, NACC regional office) reads every agency in the
+    scope — one province, one agency type, both, or (both blank) all — and writes nothing."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="supervisor_scopes",
+                             verbose_name="ผู้ใช้")
+    province = models.CharField("จังหวัด", max_length=100, blank=True, help_text="เว้นว่าง = ทุกจังหวัด")
+    agency_type = models.CharField("ประเภทหน่วยงาน", max_length=60, blank=True, help_text="เว้นว่าง = ทุกประเภท")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "ขอบเขตการกำกับดูแล"
+
+    def __str__(self) -> str:
+        return f"{self.province or 'ทุกจังหวัด'} / {self.agency_type or 'ทุกประเภท'}"
+
+    def as_q(self) -> Q:
+        q = Q()
+        if self.province:
+            q &= Q(province=self.province)
+        if self.agency_type:
+            q &= Q(agency_type=self.agency_type)
+        return q

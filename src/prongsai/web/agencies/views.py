@@ -1,0 +1,360 @@
+"""Agencies, units, members, supervisors and signing in."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth import views as auth_views
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import OuterRef, Q, Subquery
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from prongsai.web.agencies.access import (
+    MANAGE,
+    VIEW,
+    AgencyAccess,
+    agency_view,
+    is_supervisor,
+    visible_agencies,
+)
+from prongsai.web.agencies.forms import (
+    AgencyForm,
+    AgencySearchForm,
+    LoginForm,
+    MemberAddForm,
+    MemberEditForm,
+    NewAgencyForm,
+    SupervisorForm,
+    UnitForm,
+    agency_types,
+    default_units,
+    generate_password,
+)
+from prongsai.web.agencies.models import Agency, Membership, SupervisorScope, Unit
+from prongsai.web.audit import log
+
+User = get_user_model()
+NEW_PASSWORD_KEY = "prongsai-new-password"
+
+
+# --- signing in -----------------------------------------------------------------------------
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "registration/password_change.html"
+
+    def form_valid(self, form):  # type: ignore[no-untyped-def]
+        response = super().form_valid(form)
+        log.record(self.request.user, None, "update", "ผู้ใช้", self.request.user,
+                   f"เปลี่ยนรหัสผ่านของ {self.request.user.get_username()}")
+        messages.success(self.request, "เปลี่ยนรหัสผ่านเรียบร้อยแล้ว")
+        return response
+
+    def get_success_url(self) -> str:
+        return reverse("home")
+
+
+def _show_new_password(request: HttpRequest, username: str, password: str) -> None:
+    request.session[NEW_PASSWORD_KEY] = {"username": username, "password": password}
+
+
+def _pop_new_password(request: HttpRequest) -> dict | None:
+    return request.session.pop(NEW_PASSWORD_KEY, None)
+
+
+def _new_user(username: str, full_name: str) -> tuple[object, str]:
+    password = generate_password()
+    first, _, last = (full_name or "").strip().partition(" ")
+    user = User.objects.create_user(username=username, password=password, first_name=first[:150],
+                                    last_name=last.strip()[:150])
+    return user, password
+
+
+# --- the agency list ------------------------------------------------------------------------
+
+def home(request: HttpRequest) -> HttpResponse:
+    from prongsai.web.assessments.models import Result
+    from prongsai.web.plans.models import Plan
+
+    user = request.user
+    agencies = visible_agencies(user)
+    supervisor = is_supervisor(user)
+    form = AgencySearchForm(request.GET or None)
+    filtered = bool(request.GET)
+    if not supervisor and not filtered:
+        first_two = list(agencies.values_list("pk", flat=True)[:2])
+        if len(first_two) == 1:
+            return redirect("dashboard", first_two[0])
+    if form.is_valid():
+        q = form.cleaned_data.get("q")
+        if q:
+            agencies = agencies.filter(Q(name__icontains=q) | Q(district__icontains=q))
+        if form.cleaned_data.get("province"):
+            agencies = agencies.filter(province=form.cleaned_data["province"])
+    # Page through ids first, then annotate only the 25 agencies shown (cheap with 8,000 agencies).
+    page = Paginator(agencies.order_by("province", "name", "pk").values_list("pk", flat=True), 25).get_page(
+        request.GET.get("page"))
+    latest = Result.objects.filter(agency=OuterRef("pk")).order_by("-fiscal_year")
+    plan = Plan.objects.filter(agency=OuterRef("pk")).order_by("-fiscal_year", "-version")
+    role = Membership.objects.filter(agency=OuterRef("pk"), user=user)
+    rows = Agency.objects.filter(pk__in=list(page.object_list)).annotate(
+        latest_year=Subquery(latest.values("fiscal_year")[:1]),
+        latest_total=Subquery(latest.values("total")[:1]),
+        latest_level=Subquery(latest.values("level")[:1]),
+        plan_year=Subquery(plan.values("fiscal_year")[:1]),
+        plan_status=Subquery(plan.values("status")[:1]),
+        my_role=Subquery(role.values("role")[:1]),
+    ).order_by("province", "name", "pk")
+    provinces = (visible_agencies(user).exclude(province="").order_by("province")
+                 .values_list("province", flat=True).distinct())
+    return render(request, "agencies/home.html", {
+        "page": page, "rows": rows, "form": form, "provinces": provinces, "supervisor_view": supervisor,
+        "role_th": dict(Membership.ROLES), "title": "หน่วยงานของฉัน",
+        "pass_mark": _pass_mark(),
+    })
+
+
+def _pass_mark() -> float:
+    from prongsai import settings as core_settings
+
+    return core_settings.thresholds().pass_mark
+
+
+def agency_new(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_superuser:
+        raise Http404
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    form = NewAgencyForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            agency = form.save()
+            log.created(request.user, agency, "หน่วยงาน", agency, f"เพิ่มหน่วยงาน {agency.name}",
+                        log.snapshot(agency, Agency.AUDIT_FIELDS))
+            names = form.cleaned_data["units"] or default_units(agency.agency_type)
+            for order, name in enumerate(names):
+                unit = Unit.objects.create(agency=agency, name=name, order=order)
+                log.created(request.user, agency, "กอง/สำนัก", unit, f"เพิ่มกอง/สำนัก {name}")
+            member = Membership.objects.create(user=request.user, agency=agency, role=Membership.ADMIN)
+            log.created(request.user, agency, "สมาชิก", member,
+                        f"เพิ่ม {request.user.get_username()} เป็นผู้ดูแลของหน่วยงาน")
+        messages.success(request, f"เพิ่มหน่วยงาน {agency.name} แล้ว ขั้นต่อไป: บันทึกผลการประเมิน ITA")
+        return redirect("results", agency.pk)
+    return render(request, "agencies/agency_form.html", {
+        "form": form, "title": "เพิ่มหน่วยงาน", "is_new": True,
+    })
+
+
+# --- agency settings ------------------------------------------------------------------------
+
+@agency_view(MANAGE)
+def agency_settings(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
+    agency = access.agency
+    form = AgencyForm(request.POST if request.method == "POST" else None, instance=agency)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            before = log.snapshot(Agency.objects.get(pk=agency.pk), Agency.AUDIT_FIELDS)
+            agency = form.save()
+            log.updated(request.user, agency, "หน่วยงาน", agency, f"แก้ไขข้อมูลหน่วยงาน {agency.name}",
+                        before, log.snapshot(agency, Agency.AUDIT_FIELDS))
+        messages.success(request, "บันทึกข้อมูลหน่วยงานแล้ว")
+        return redirect("agency_settings", agency.pk)
+    return render(request, "agencies/settings.html", {
+        "form": form, "title": "ตั้งค่าหน่วยงาน", "section": "settings",
+        "units": agency.units.all(), "members": _members(agency),
+    })
+
+
+@agency_view(VIEW, methods=("GET", "HEAD"))
+def agency_about(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
+    return render(request, "agencies/about.html", {
+        "title": "ข้อมูลหน่วยงาน", "section": "settings", "units": access.agency.units.all(),
+        "members": _members(access.agency),
+    })
+
+
+def _members(agency: Agency):
+    return agency.memberships.select_related("user", "unit").order_by("role", "user__username")
+
+
+# --- units ----------------------------------------------------------------------------------
+
+@agency_view(MANAGE)
+def units(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
+    agency = access.agency
+    form = UnitForm(request.POST if request.method == "POST" else None, agency=agency)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            unit = form.save(commit=False)
+            unit.agency = agency
+            unit.order = (agency.units.order_by("-order").values_list("order", flat=True).first() or 0) + 1
+            unit.save()
+            log.created(request.user, agency, "กอง/สำนัก", unit, f"เพิ่มกอง/สำนัก {unit.name}")
+        messages.success(request, f"เพิ่ม {unit.name} แล้ว")
+        return redirect("units", agency.pk)
+    return render(request, "agencies/units.html", {
+        "form": form, "units": agency.units.all(), "title": "กอง/สำนัก", "section": "settings",
+    })
+
+
+@agency_view(MANAGE)
+def unit_edit(request: HttpRequest, access: AgencyAccess, unit_id: int) -> HttpResponse:
+    unit = get_object_or_404(Unit, pk=unit_id, agency=access.agency)
+    old_name = unit.name
+    form = UnitForm(request.POST if request.method == "POST" else None, instance=unit, agency=access.agency)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            unit = form.save()
+            log.updated(request.user, access.agency, "กอง/สำนัก", unit, f"เปลี่ยนชื่อกอง/สำนัก {old_name}",
+                        {"ชื่อกอง/สำนัก": old_name}, {"ชื่อกอง/สำนัก": unit.name})
+        messages.success(request, "บันทึกชื่อกอง/สำนักแล้ว")
+        return redirect("units", access.agency.pk)
+    return render(request, "agencies/unit_form.html", {
+        "form": form, "unit": unit, "title": f"แก้ไข {unit.name}", "section": "settings",
+    })
+
+
+@agency_view(MANAGE, methods=("POST",))
+def unit_delete(request: HttpRequest, access: AgencyAccess, unit_id: int) -> HttpResponse:
+    unit = get_object_or_404(Unit, pk=unit_id, agency=access.agency)
+    with transaction.atomic():
+        log.deleted(request.user, access.agency, "กอง/สำนัก", unit, f"ลบกอง/สำนัก {unit.name}")
+        unit.delete()
+    messages.success(request, f"ลบ {unit.name} แล้ว มาตรการและรายการ OIT ที่เคยมอบหมายให้ จะแสดงว่ายังไม่มอบหมาย")
+    return redirect("units", access.agency.pk)
+
+
+# --- members --------------------------------------------------------------------------------
+
+@agency_view(MANAGE)
+def members(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
+    agency = access.agency
+    form = MemberAddForm(request.POST if request.method == "POST" else None, agency=agency)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with transaction.atomic():
+            user = User.objects.filter(username=data["username"]).first()
+            if user is None:
+                user, password = _new_user(data["username"], data["full_name"])
+                log.created(request.user, agency, "ผู้ใช้", user, f"สร้างบัญชีผู้ใช้ {user.username}")
+                _show_new_password(request, user.username, password)
+            member = Membership.objects.create(user=user, agency=agency, role=data["role"], unit=data["unit"])
+            log.created(request.user, agency, "สมาชิก", member, f"เพิ่ม {user.username} เป็นสมาชิก",
+                        log.snapshot(member, Membership.AUDIT_FIELDS))
+        messages.success(request, f"เพิ่ม {user.username} เป็น{member.get_role_display()}แล้ว")
+        return redirect("members", agency.pk)
+    return render(request, "agencies/members.html", {
+        "form": form, "members": _members(agency), "title": "ผู้ใช้ของหน่วยงาน", "section": "settings",
+        "new_password": _pop_new_password(request),
+    })
+
+
+@agency_view(MANAGE)
+def member_edit(request: HttpRequest, access: AgencyAccess, member_id: int) -> HttpResponse:
+    member = get_object_or_404(Membership.objects.select_related("user", "agency"), pk=member_id,
+                               agency=access.agency)
+    before = log.snapshot(member, Membership.AUDIT_FIELDS)
+    form = MemberEditForm(request.POST if request.method == "POST" else None, instance=member)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            member = form.save()
+            log.updated(request.user, access.agency, "สมาชิก", member, f"แก้ไขบทบาทของ {member.user.username}",
+                        before, log.snapshot(member, Membership.AUDIT_FIELDS))
+        messages.success(request, "บันทึกบทบาทแล้ว")
+        return redirect("members", access.agency.pk)
+    return render(request, "agencies/member_form.html", {
+        "form": form, "member": member, "title": f"แก้ไขบทบาทของ {member.user.username}", "section": "settings",
+        "can_reset": _can_reset_password(member),
+    })
+
+
+def _can_reset_password(member: Membership) -> bool:
+    """An agency admin may reset a password only for an account that belongs to this agency alone
+    (not for someone who also works in another agency, a supervisor or a system administrator)."""
+    user = member.user
+    if user.is_superuser or user.is_staff or SupervisorScope.objects.filter(user=user).exists():
+        return False
+    return not Membership.objects.filter(user=user).exclude(agency=member.agency).exists()
+
+
+@agency_view(MANAGE, methods=("POST",))
+def member_delete(request: HttpRequest, access: AgencyAccess, member_id: int) -> HttpResponse:
+    member = get_object_or_404(Membership.objects.select_related("user"), pk=member_id, agency=access.agency)
+    if member.role == Membership.ADMIN and not Membership.objects.filter(
+            agency=access.agency, role=Membership.ADMIN).exclude(pk=member.pk).exists():
+        messages.error(request, "ลบไม่ได้: หน่วยงานต้องมีผู้ดูแลอย่างน้อยหนึ่งคน")
+        return redirect("members", access.agency.pk)
+    with transaction.atomic():
+        log.deleted(request.user, access.agency, "สมาชิก", member, f"นำ {member.user.username} ออกจากหน่วยงาน",
+                    log.snapshot(member, Membership.AUDIT_FIELDS))
+        member.delete()
+    messages.success(request, f"นำ {member.user.username} ออกจากหน่วยงานแล้ว")
+    return redirect("members", access.agency.pk)
+
+
+@agency_view(MANAGE, methods=("POST",))
+def member_password(request: HttpRequest, access: AgencyAccess, member_id: int) -> HttpResponse:
+    member = get_object_or_404(Membership.objects.select_related("user"), pk=member_id, agency=access.agency)
+    if not _can_reset_password(member):
+        messages.error(request, "ตั้งรหัสผ่านใหม่ให้บัญชีนี้ไม่ได้ เพราะใช้งานในหน่วยงานอื่นด้วย โปรดติดต่อผู้ดูแลระบบ")
+        return redirect("member_edit", access.agency.pk, member.pk)
+    password = generate_password()
+    with transaction.atomic():
+        member.user.set_password(password)
+        member.user.save(update_fields=["password"])
+        log.record(request.user, access.agency, "update", "ผู้ใช้", member.user,
+                   f"ตั้งรหัสผ่านใหม่ให้ {member.user.username}")
+    _show_new_password(request, member.user.username, password)
+    return redirect("members", access.agency.pk)
+
+
+# --- supervisors (system administrators only) ---------------------------------------------------
+
+def supervisors(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_superuser:
+        raise Http404
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    form = SupervisorForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with transaction.atomic():
+            user = User.objects.filter(username__iexact=data["username"]).first()
+            if user is None:
+                user, password = _new_user(data["username"], data["full_name"])
+                log.created(request.user, None, "ผู้ใช้", user, f"สร้างบัญชีผู้กำกับดูแล {user.username}")
+                _show_new_password(request, user.username, password)
+            scope = SupervisorScope.objects.create(user=user, province=data["province"].strip(),
+                                                   agency_type=data["agency_type"].strip())
+            log.created(request.user, None, "ขอบเขตการกำกับดูแล", scope,
+                        f"ให้ {user.username} กำกับดูแล {scope}")
+        messages.success(request, f"เพิ่มผู้กำกับดูแล {user.username} แล้ว")
+        return redirect("supervisors")
+    scopes = SupervisorScope.objects.select_related("user").order_by("user__username", "province")
+    provinces = Agency.objects.exclude(province="").order_by("province").values_list("province", flat=True).distinct()
+    return render(request, "agencies/supervisors.html", {
+        "form": form, "scopes": scopes, "title": "ผู้กำกับดูแล", "new_password": _pop_new_password(request),
+        "provinces": provinces, "agency_types": agency_types(),
+    })
+
+
+def supervisor_delete(request: HttpRequest, scope_id: int) -> HttpResponse:
+    if not request.user.is_superuser:
+        raise Http404
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    scope = get_object_or_404(SupervisorScope.objects.select_related("user"), pk=scope_id)
+    with transaction.atomic():
+        log.deleted(request.user, None, "ขอบเขตการกำกับดูแล", scope,
+                    f"ยกเลิกการกำกับดูแล {scope} ของ {scope.user.username}")
+        scope.delete()
+    messages.success(request, "ยกเลิกขอบเขตการกำกับดูแลแล้ว")
+    return redirect("supervisors")

@@ -1,0 +1,317 @@
+"""Results entry, the analysis dashboard and the supervisor overview."""
+
+from __future__ import annotations
+
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+from statistics import fmean
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from prongsai import settings as core_settings
+from prongsai.ita.library import available_years, get_framework
+from prongsai.ita.model import INSTRUMENTS
+from prongsai.results_template import write_template
+from prongsai.thai import normalise_text
+from prongsai.web.agencies.access import (
+    EDIT,
+    MANAGE,
+    VIEW,
+    AgencyAccess,
+    agency_view,
+    is_supervisor,
+    visible_agencies,
+)
+from prongsai.web.assessments import charts
+from prongsai.web.assessments.forms import PasteForm, ResultForm, UploadForm
+from prongsai.web.assessments.models import Result
+from prongsai.web.assessments.services import agency_results, analysis_for, default_result_year, save_years
+from prongsai.web.audit import log
+
+
+def _year_param(request: HttpRequest, default: int) -> int:
+    raw = request.GET.get("year") or request.POST.get("year")
+    try:
+        year = int(raw) if raw else default
+    except ValueError:
+        raise Http404 from None
+    if year not in available_years():
+        raise Http404
+    return year
+
+
+# --- results ----------------------------------------------------------------------------------
+
+@agency_view(VIEW, methods=("GET", "HEAD"))
+def results(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
+    rows = list(access.agency.results.order_by("-fiscal_year"))
+    return render(request, "assessments/results.html", {
+        "title": "ผลการประเมิน", "section": "results", "rows": rows,
+        "default_year": default_result_year(), "years": sorted(available_years(), reverse=True),
+        "pass_mark": core_settings.thresholds().pass_mark,
+    })
+
+
+@agency_view(EDIT)
+def result_form(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
+    agency = access.agency
+    year = _year_param(request, default_result_year())
+    framework = get_framework(year)
+    existing = Result.objects.filter(agency=agency, fiscal_year=year).first()
+    if request.method == "POST":
+        form = ResultForm(request.POST, agency=agency, framework=framework)
+        if form.is_valid():
+            save_years(request.user, agency, [form.year_result], Result.FORM)
+            messages.success(request, f"บันทึกผลการประเมินปี {year} แล้ว")
+            return redirect("analysis", agency.pk, year)
+        messages.error(request, "ยังบันทึกไม่ได้ โปรดแก้ไขช่องที่มีข้อความสีแดง")
+    else:
+        form = ResultForm(initial=ResultForm.initial_from(existing), agency=agency, framework=framework)
+    return render(request, "assessments/result_form.html", {
+        "title": f"กรอกผลการประเมินปี {year}", "section": "results", "form": form, "year": year,
+        "framework": framework, "existing": existing, "years": sorted(available_years(), reverse=True),
+    })
+
+
+@agency_view(EDIT)
+def result_paste(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
+    agency = access.agency
+    form = PasteForm(request.POST if request.method == "POST" else None, agency=agency,
+                     initial={"fiscal_year": request.GET.get("year") or default_result_year()})
+    if request.method == "POST" and form.is_valid():
+        save_years(request.user, agency, [form.year_result], Result.PASTE)
+        year = form.year_result.fiscal_year
+        messages.success(request, f"บันทึกผลการประเมินปี {year} จากตารางแล้ว")
+        return redirect("analysis", agency.pk, year)
+    names = {y: [f"{i.no}. {i.name}" for i in get_framework(y).indicators] for y in available_years()}
+    year = form["fiscal_year"].value()
+    try:
+        shown = names[int(year)]
+    except (TypeError, ValueError, KeyError):
+        shown = names[default_result_year()]
+    return render(request, "assessments/result_paste.html", {
+        "title": "วางคะแนนจากตาราง", "section": "results", "form": form, "indicator_names": shown,
+    })
+
+
+@agency_view(EDIT)
+def result_upload(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
+    agency = access.agency
+    form = UploadForm(request.POST if request.method == "POST" else None, request.FILES if request.method == "POST" else None, agency=agency)
+    if request.method == "POST" and form.is_valid():
+        found = form.results
+        saved = save_years(request.user, agency, found.years, Result.FILE, form.file_name)
+        years = ", ".join(str(r.fiscal_year) for r in saved)
+        messages.success(request, f"นำเข้าผลการประเมินปี {years} จากไฟล์ {form.file_name} แล้ว")
+        if _different_agency(found.agency, agency.name):
+            messages.warning(request, f"ชื่อหน่วยงานในไฟล์ ({found.agency}) ต่างจากชื่อในระบบ ({agency.name}) "
+                                      "โปรดตรวจว่าเป็นไฟล์ของหน่วยงานนี้")
+        return redirect("analysis", agency.pk, found.fiscal_year)
+    return render(request, "assessments/result_upload.html", {
+        "title": "นำเข้าผลจากไฟล์", "section": "results", "form": form,
+        "years": sorted(available_years(), reverse=True), "default_year": default_result_year(),
+    })
+
+
+def _different_agency(in_file: str, ours: str) -> bool:
+    def core(name: str) -> str:
+        name = normalise_text(name).replace(" ", "")
+        for prefix in ("องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนจังหวัด", "เทศบาลตำบล", "เทศบาลเมือง",
+                       "เทศบาลนคร", "อบต.", "อบจ.", "ทต.", "ทม.", "ทน."):
+            name = name.removeprefix(prefix)
+        return name
+
+    return core(in_file) != core(ours)
+
+
+@agency_view(VIEW, methods=("GET", "HEAD"))
+def result_template(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
+    year = _year_param(request, default_result_year())
+    with tempfile.TemporaryDirectory(prefix="prongsai-template-") as tmp:
+        path = write_template(get_framework(year), Path(tmp) / f"ita-{year}.xlsx")
+        content = path.read_bytes()
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="prongsai-ita-{year}-form.xlsx"'
+    return response
+
+
+@agency_view(MANAGE, methods=("POST",))
+def result_delete(request: HttpRequest, access: AgencyAccess, year: int) -> HttpResponse:
+    row = get_object_or_404(Result, agency=access.agency, fiscal_year=year)
+    with transaction.atomic():
+        log.deleted(request.user, access.agency, "ผลการประเมิน", row, f"ลบผลการประเมินปี {year}",
+                    row.audit_snapshot())
+        row.delete()
+    messages.success(request, f"ลบผลการประเมินปี {year} แล้ว")
+    return redirect("results", access.agency.pk)
+
+
+# --- the dashboard -----------------------------------------------------------------------------
+
+@agency_view(VIEW, methods=("GET", "HEAD"))
+def dashboard(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
+    year = request.GET.get("year")
+    if year:
+        if not year.isdigit():
+            raise Http404
+        return redirect("analysis", access.agency.pk, int(year))
+    return _dashboard(request, access, None)
+
+
+@agency_view(VIEW, methods=("GET", "HEAD"))
+def analysis(request: HttpRequest, access: AgencyAccess, year: int) -> HttpResponse:
+    return _dashboard(request, access, year)
+
+
+def _dashboard(request: HttpRequest, access: AgencyAccess, year: int | None) -> HttpResponse:
+    from prongsai.web.plans.models import Plan
+
+    agency = access.agency
+    rows = list(agency.results.all())
+    found = agency_results(agency, year, rows)
+    if found is None:
+        if year is not None:
+            raise Http404
+        return render(request, "assessments/dashboard_empty.html", {
+            "title": "ภาพรวมผลการประเมิน", "section": "dashboard", "default_year": default_result_year(),
+        })
+    result = analysis_for(found)
+    thresholds = result.thresholds
+    change = result.change_since_previous()
+    indicator_rows = []
+    for row in result.indicators:
+        delta = change["indicators"].get(row.no) if change else None
+        indicator_rows.append({"row": row, "delta": delta, "lowest": result.lowest_by_instrument.get(row.instrument) == row.no})
+    trend = [{"year": h.fiscal_year, "total": h.total, "level": h.level} for h in result.history]
+    trend.append({"year": result.fiscal_year, "total": result.total, "level": result.level})
+    for before, now in zip(trend, trend[1:], strict=False):
+        now["delta"] = None if now["total"] is None or before["total"] is None else round(now["total"] - before["total"], 2)
+    history_years = [h.fiscal_year for h in result.history]
+    indicator_trend = [
+        {"no": r.no, "name": r.name,
+         "values": [h.indicators.get(r.no) for h in result.history] + [r.score]}
+        for r in result.indicators
+    ] if result.history else []
+    plan = Plan.objects.filter(agency=agency, based_on_year=result.fiscal_year).order_by("-version").first()
+    lowest = {code: result.indicator(no) for code, no in result.lowest_by_instrument.items() if no is not None}
+    return render(request, "assessments/dashboard.html", {
+        "title": f"ภาพรวมผลการประเมินปี {result.fiscal_year}", "section": "dashboard", "a": result,
+        "years": sorted((r.fiscal_year for r in rows), reverse=True), "indicator_rows": indicator_rows,
+        "chart": charts.indicator_bars(result.indicators, thresholds.pass_mark, thresholds.strength_mark),
+        "instrument_bars": charts.instrument_bars(result.score.instruments, thresholds.pass_mark),
+        "trend": trend, "trend_svg": charts.trend_svg(trend, thresholds.pass_mark) if len(trend) > 1 else "",
+        "history_years": history_years, "indicator_trend": indicator_trend, "change": change,
+        "strengths": [result.indicator(n) for n in result.strengths],
+        "weaknesses": [result.indicator(n) for n in result.weaknesses],
+        "lowest": [(code, lowest.get(code)) for code in INSTRUMENTS],
+        "plan": plan, "pass_mark": thresholds.pass_mark, "strength_mark": thresholds.strength_mark,
+        "result_row": next(r for r in rows if r.fiscal_year == result.fiscal_year),
+    })
+
+
+# --- supervisors --------------------------------------------------------------------------------
+
+def supervise(request: HttpRequest) -> HttpResponse:
+    from prongsai.web.plans.models import Plan
+
+    user = request.user
+    if not is_supervisor(user):
+        raise Http404
+    if request.method not in ("GET", "HEAD"):
+        from django.http import HttpResponseNotAllowed
+
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    agencies = visible_agencies(user)
+    pass_mark = core_settings.thresholds().pass_mark
+    scope_count = agencies.count()
+    years = sorted(set(Result.objects.filter(agency__in=agencies).values_list("fiscal_year", flat=True)), reverse=True)
+    if not years:
+        return render(request, "assessments/supervise.html", {"title": "ภาพรวมการกำกับดูแล", "years": [],
+                                                              "scope_count": scope_count})
+    try:
+        year = int(request.GET.get("year") or years[0])
+    except ValueError:
+        raise Http404 from None
+    if year not in years:
+        raise Http404
+    framework = get_framework(year)
+    data = list(Result.objects.filter(agency__in=agencies, fiscal_year=year).values(
+        "agency_id", "agency__name", "agency__province", "agency__district", "total", "level", "indicators", "items"))
+    levels = Counter(r["level"] or "ยังระบุไม่ได้" for r in data)
+    level_order = [r.level for r in framework.levels.rules] if framework.levels else []
+    per_indicator: dict[int, list[float]] = defaultdict(list)
+    failed_items: Counter[str] = Counter()
+    for r in data:
+        for no, value in (r["indicators"] or {}).items():
+            per_indicator[int(no)].append(float(value))
+        for code, item in (r["items"] or {}).items():
+            if code.startswith("O") and float(item["score"]) < 100:
+                failed_items[code] += 1
+    indicator_stats = []
+    for ind in framework.indicators:
+        values = per_indicator.get(ind.no, [])
+        indicator_stats.append({
+            "no": ind.no, "name": ind.name, "instrument": ind.instrument,
+            "mean": fmean(values) if values else None, "weak": sum(1 for v in values if v < pass_mark),
+            "count": len(values),
+        })
+    weakest = sorted((s for s in indicator_stats if s["mean"] is not None), key=lambda s: s["mean"])[:5]
+    common_items = [(code, framework.item_by_code[code].label if code in framework.item_by_code else code, n)
+                    for code, n in failed_items.most_common(10)]
+    plans = Plan.objects.filter(agency__in=agencies, based_on_year=year)
+    plan_status = _latest_plan_status(plans)
+    show = request.GET.get("show", "below")
+    listed = sorted(data, key=lambda r: (r["total"] is None, r["total"] if r["total"] is not None else 0))
+    if show == "below":
+        listed = [r for r in listed if r["total"] is not None and r["total"] < pass_mark]
+    page = Paginator(listed, 50).get_page(request.GET.get("page"))
+    _attach_plan_progress(page.object_list, year)
+    return render(request, "assessments/supervise.html", {
+        "title": "ภาพรวมการกำกับดูแล", "years": years, "year": year, "scope_count": scope_count,
+        "with_result": len(data), "below": sum(1 for r in data if r["total"] is not None and r["total"] < pass_mark),
+        "levels": [(lv, levels.get(lv, 0)) for lv in level_order] + (
+            [("ยังระบุไม่ได้", levels["ยังระบุไม่ได้"])] if levels.get("ยังระบุไม่ได้") else []),
+        "indicator_stats": indicator_stats, "weakest": weakest, "common_items": common_items,
+        "plan_status": plan_status, "no_plan": max(0, len(data) - plan_status["total"]), "page": page, "show": show, "pass_mark": pass_mark,
+        "mean_total": fmean([r["total"] for r in data if r["total"] is not None]) if data else None,
+    })
+
+
+def _attach_plan_progress(rows: list[dict], result_year: int) -> None:
+    """For the listed agencies: the status of the plan built on this result and how many of its
+    measures are reported done (the latest report of each measure)."""
+    from prongsai.web.plans.models import Measure, Plan, ProgressEntry
+
+    ids = [r["agency_id"] for r in rows]
+    latest: dict[int, Plan] = {}
+    for plan in Plan.objects.filter(agency_id__in=ids, based_on_year=result_year).order_by("version"):
+        latest[plan.agency_id] = plan
+    lineages: dict[int, list] = {}
+    for plan_id, lineage in Measure.objects.filter(plan__in=latest.values()).values_list("plan_id", "lineage"):
+        lineages.setdefault(plan_id, []).append(lineage)
+    status: dict = {}
+    for lineage, value in (ProgressEntry.objects.filter(agency_id__in=ids)
+                           .order_by("lineage", "-as_of", "-id").values_list("lineage", "status")):
+        status.setdefault(lineage, value)
+    for row in rows:
+        plan = latest.get(row["agency_id"])
+        row["plan"] = plan
+        if plan is not None:
+            measures = lineages.get(plan.pk, [])
+            row["measures"] = len(measures)
+            row["done"] = sum(1 for m in measures if status.get(m) == "done")
+
+
+def _latest_plan_status(plans) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    latest: dict[int, str] = {}
+    for agency_id, status in plans.order_by("agency_id", "version").values_list("agency_id", "status"):
+        latest[agency_id] = status
+    counts = Counter(latest.values())
+    return {"approved": counts.get("approved", 0), "draft": counts.get("draft", 0), "total": len(latest)}
+

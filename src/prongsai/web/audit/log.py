@@ -1,0 +1,94 @@
+"""Recording changes. Views and model methods call `created`, `updated` and `deleted` inside the
+same transaction as the change, so a change and its log entry are saved together or not at all.
+
+A snapshot is a {Thai field label: text} mapping of the fields that matter to a person, so the
+log reads "สถานะ: ร่าง → อนุมัติแล้ว" rather than database columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from django.db import models
+
+from prongsai.thai import format_date
+from prongsai.web.audit.models import AuditEntry
+
+Snapshot = dict[str, str]
+
+
+def _text(value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "ใช่" if value else "ไม่ใช่"
+    if isinstance(value, datetime):
+        return format_date(value.date(), thai=False) + value.strftime(" %H:%M")
+    if isinstance(value, date):
+        return format_date(value, thai=False)
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, Mapping):
+        return ", ".join(f"{k}: {_text(v)}" for k, v in value.items())
+    if isinstance(value, list | tuple | set):
+        return ", ".join(_text(v) for v in value)
+    return str(value)
+
+
+def snapshot(obj: models.Model, fields: Iterable[str]) -> Snapshot:
+    """The named fields of `obj` as {label: text}; many-to-many fields list the related names."""
+    out: Snapshot = {}
+    for name in fields:
+        field = obj._meta.get_field(name)
+        label = str(getattr(field, "verbose_name", name))
+        if field.many_to_many:
+            value = sorted(str(o) for o in getattr(obj, name).all()) if obj.pk else []
+        elif field.choices:
+            value = getattr(obj, f"get_{name}_display")()
+        else:
+            value = getattr(obj, name)
+        out[label] = _text(value)
+    return out
+
+
+def diff(before: Mapping[str, str], after: Mapping[str, str]) -> dict[str, list[str]]:
+    keys = list(dict.fromkeys([*before, *after]))
+    return {k: [before.get(k, ""), after.get(k, "")] for k in keys if before.get(k, "") != after.get(k, "")}
+
+
+def _user_fields(user: Any) -> dict[str, Any]:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return {"user": None, "username": "ระบบ"}
+    return {"user": user, "username": user.get_username()}
+
+
+def record(user: Any, agency: Any, action: str, object_type: str, obj: Any, summary: str,
+           changes: Mapping[str, list[str]] | None = None) -> AuditEntry:
+    object_id = "" if obj is None else str(getattr(obj, "pk", obj) or "")
+    return AuditEntry.objects.create(
+        agency=agency, action=action, object_type=object_type[:60], object_id=object_id[:64],
+        summary=summary[:300], changes=dict(changes or {}), **_user_fields(user),
+    )
+
+
+def created(user: Any, agency: Any, object_type: str, obj: Any, summary: str,
+            after: Mapping[str, str] | None = None) -> AuditEntry:
+    changes = {k: ["", v] for k, v in (after or {}).items() if v != ""}
+    return record(user, agency, AuditEntry.CREATE, object_type, obj, summary, changes)
+
+
+def updated(user: Any, agency: Any, object_type: str, obj: Any, summary: str,
+            before: Mapping[str, str], after: Mapping[str, str]) -> AuditEntry | None:
+    """Logs the change, or nothing when no field changed."""
+    changes = diff(before, after)
+    if not changes:
+        return None
+    return record(user, agency, AuditEntry.UPDATE, object_type, obj, summary, changes)
+
+
+def deleted(user: Any, agency: Any, object_type: str, obj: Any, summary: str,
+            before: Mapping[str, str] | None = None) -> AuditEntry:
+    changes = {k: [v, ""] for k, v in (before or {}).items() if v != ""}
+    return record(user, agency, AuditEntry.DELETE, object_type, obj, summary, changes)

@@ -1,0 +1,103 @@
+"""Demo data for `prongsai serve --demo`: the agencies of the seed documents with their real
+published results (examples/*.yaml), a measures plan drafted from each result, and, for one
+agency, an approved plan with some recorded progress and OIT checks. The progress texts are
+clearly examples. Loading twice does not duplicate anything."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from prongsai.results_io import read_results
+from prongsai.thai import normalise_text
+from prongsai.web.agencies.forms import default_units
+from prongsai.web.agencies.models import Agency, Membership, Unit
+from prongsai.web.assessments.models import Result
+from prongsai.web.assessments.services import save_years
+from prongsai.web.audit import log
+from prongsai.web.oit.models import OitCheck
+from prongsai.web.oit.views import default_year as oit_year
+from prongsai.web.plans import services
+from prongsai.web.plans.models import ProgressEntry
+
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+DEMO_NOTE = "(ข้อมูลตัวอย่าง)"
+
+
+def example_files() -> list[Path]:
+    return sorted(EXAMPLES.glob("*.yaml"))
+
+
+def load_demo(admin: Any, files: list[Path] | None = None) -> list[Agency]:
+    loaded = []
+    for path in files if files is not None else example_files():
+        agency = _load_one(admin, path)
+        if agency is not None:
+            loaded.append(agency)
+    return loaded
+
+
+def _load_one(admin: Any, path: Path) -> Agency | None:
+    results = read_results(path)
+    name = normalise_text(results.agency)
+    if Agency.objects.filter(name=name).exists():
+        return None
+    with transaction.atomic():
+        agency = Agency.objects.create(name=name, agency_type=results.agency_type or "",
+                                       district=results.district or "", province=results.province or "")
+        log.created(admin, agency, "หน่วยงาน", agency, f"เพิ่มหน่วยงานตัวอย่าง {name}")
+        for order, unit_name in enumerate(default_units(agency.agency_type)):
+            Unit.objects.create(agency=agency, name=unit_name, order=order)
+        Membership.objects.get_or_create(user=admin, agency=agency, defaults={"role": Membership.ADMIN})
+        save_years(admin, agency, results.years, Result.DEMO, path.name)
+        plan = services.create_from_draft(admin, agency, results.fiscal_year)
+        if results.fiscal_year == min(_years()):
+            _approve_and_progress(admin, agency, plan)
+    return agency
+
+
+def _years() -> list[int]:
+    years = []
+    for path in example_files():
+        try:
+            years.append(read_results(path).fiscal_year)
+        except Exception:  # noqa: BLE001 - a broken example must not stop the others
+            continue
+    return years or [0]
+
+
+def _approve_and_progress(admin: Any, agency: Agency, plan: Any) -> None:
+    start, _ = plan.period
+    services.approve(admin, plan, {
+        "meeting_title": f"การประชุมคณะผู้บริหารและพนักงาน ครั้งที่ 1/{plan.fiscal_year} {DEMO_NOTE}",
+        "meeting_date": start - timedelta(days=20),
+        "meeting_place": f"ห้องประชุม{agency.name}",
+        "meeting_attendees": "นายกองค์การบริหารส่วนตำบล\nปลัดองค์การบริหารส่วนตำบล\nหัวหน้าสำนักปลัด\nผู้อำนวยการกองคลัง",
+        "approver": f"นายกองค์การบริหารส่วนตำบล {DEMO_NOTE}",
+    })
+    measures = list(plan.measures.all()[:3])
+    texts = [
+        ("done", "ประชุมชี้แจงแนวทาง จัดทำคำสั่งมอบหมายผู้รับผิดชอบ และเผยแพร่บนเว็บไซต์แล้ว",
+         "ดำเนินการครบทุกขั้นตอนตามแผน", "บุคลากรรับทราบแนวทางและผู้รับผิดชอบชัดเจน"),
+        ("in_progress", "จัดทำร่างรายงานรอบ 6 เดือน อยู่ระหว่างเสนอผู้บริหาร", "ดำเนินการแล้วประมาณครึ่งหนึ่ง", ""),
+        ("late", "ยังไม่ได้จัดอบรมตามกำหนด เนื่องจากวิทยากรติดภารกิจ", "เลื่อนการอบรมไปไตรมาสถัดไป", ""),
+    ]
+    for measure, (status, done, result, outcome) in zip(measures, texts, strict=False):
+        entry = ProgressEntry.objects.create(
+            agency=agency, measure=measure, lineage=measure.lineage, as_of=start + timedelta(days=150),
+            status=status, done=f"{done} {DEMO_NOTE}", result=result, outcome=outcome, created_by=admin)
+        log.created(admin, agency, "ผลการดำเนินการ", entry, f"บันทึกผลการดำเนินการของมาตรการ '{measure.title}'")
+    from prongsai.ita.library import get_framework
+
+    year = oit_year()
+    units = list(agency.units.all())
+    for index, item in enumerate(get_framework(year).items_of("OIT")[:8]):
+        status = [OitCheck.DONE, OitCheck.DONE, OitCheck.PARTIAL, OitCheck.MISSING][index % 4]
+        OitCheck.objects.create(
+            agency=agency, fiscal_year=year, code=item.code, owner=units[0] if units else None,
+            url=f"https://www.example.go.th/oit/{item.code.lower()}" if status != OitCheck.MISSING else "",
+            status=status, components_done=list(range(len(item.components))) if status == OitCheck.DONE else [],
+            note=DEMO_NOTE, checked_on=date.today() - timedelta(days=index), updated_by=admin)

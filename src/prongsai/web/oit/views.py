@@ -1,0 +1,129 @@
+"""The OIT checklist of a fiscal year's framework."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from prongsai.ita.library import available_years, get_framework
+from prongsai.thai import fiscal_year_of
+from prongsai.web.agencies.access import VIEW, AgencyAccess, agency_view
+from prongsai.web.audit import log
+from prongsai.web.oit.forms import OitCheckForm
+from prongsai.web.oit.models import OitCheck
+from prongsai.web.ui.http import is_htmx
+
+
+def default_year() -> int:
+    """The fiscal year being assessed now (the newest framework year that has started)."""
+    years = available_years()
+    started = [y for y in years if y <= fiscal_year_of(date.today())]
+    return max(started or years)
+
+
+def _framework(year: int):  # type: ignore[no-untyped-def]
+    if year not in available_years():
+        raise Http404
+    framework = get_framework(year)
+    if not framework.items_of("OIT"):
+        raise Http404
+    return framework
+
+
+def _last_failed(access: AgencyAccess, year: int) -> dict[str, str]:
+    """OIT items failed in the agency's latest earlier result (code → reason), as a reminder."""
+    from prongsai.web.assessments.models import Result
+
+    latest = access.agency.results.filter(fiscal_year__lt=year).order_by("-fiscal_year").first()
+    if latest is None:
+        latest = Result.objects.filter(agency=access.agency, fiscal_year=year).first()
+    if latest is None:
+        return {}
+    failed = {}
+    for code, item in (latest.items or {}).items():
+        if code.startswith("O") and float(item["score"]) < 100:
+            failed[code] = item.get("reason") or "ไม่ผ่าน"
+    return failed
+
+
+@agency_view(VIEW, methods=("GET", "HEAD"))
+def checklist_default(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
+    year = request.GET.get("year") or ""
+    return redirect("oit_checklist", access.agency.pk, int(year) if year.isdigit() else default_year())
+
+
+@agency_view(VIEW, methods=("GET", "HEAD"))
+def checklist(request: HttpRequest, access: AgencyAccess, year: int) -> HttpResponse:
+    framework = _framework(year)
+    checks = {c.code: c for c in OitCheck.objects.filter(agency=access.agency, fiscal_year=year)
+              .select_related("owner")}
+    failed = _last_failed(access, year)
+    rows = []
+    for item in framework.items_of("OIT"):
+        check = checks.get(item.code)
+        rows.append({"item": item, "check": check, "status": check.status if check else OitCheck.TODO,
+                     "status_th": check.get_status_display() if check else "ยังไม่ตรวจ",
+                     "failed": failed.get(item.code),
+                     "components_done": len(check.components_done) if check else 0})
+    unit = request.GET.get("unit")
+    if unit:
+        rows = [r for r in rows if r["check"] and str(r["check"].owner_id) == unit]
+    total = len(framework.items_of("OIT"))
+    done = sum(1 for c in checks.values() if c.status == OitCheck.DONE)
+    counts = {code: sum(1 for c in checks.values() if c.status == code) for code, _ in OitCheck.STATUSES}
+    counts[OitCheck.TODO] = total - sum(v for k, v in counts.items() if k != OitCheck.TODO)
+    years = [y for y in sorted(available_years(), reverse=True) if get_framework(y).items_of("OIT")]
+    return render(request, "oit/checklist.html", {
+        "title": f"รายการตรวจ OIT ปี {year}", "section": "oit", "framework": framework, "rows": rows,
+        "year": year, "years": years, "total": total, "done": done, "counts": counts,
+        "statuses": OitCheck.STATUSES, "units": access.agency.units.all(), "unit": unit,
+    })
+
+
+@agency_view(VIEW)
+def item(request: HttpRequest, access: AgencyAccess, year: int, code: str) -> HttpResponse:
+    framework = _framework(year)
+    entry = framework.item_by_code.get(code)
+    if entry is None or entry.instrument != "OIT":
+        raise Http404
+    check = OitCheck.objects.filter(agency=access.agency, fiscal_year=year, code=code).first()
+    if check is None:
+        check = OitCheck(agency=access.agency, fiscal_year=year, code=code)
+    form = OitCheckForm(request.POST if request.method == "POST" else None, instance=check, item=entry,
+                        initial={"checked_on": check.checked_on or timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            is_new = check.pk is None
+            before = {} if is_new else log.snapshot(OitCheck.objects.get(pk=check.pk), OitCheck.AUDIT_FIELDS)
+            check = form.save(commit=False)
+            check.updated_by = request.user
+            check.save()
+            after = log.snapshot(check, OitCheck.AUDIT_FIELDS)
+            summary = f"ปรับรายการตรวจ OIT ข้อ {code} ปี {year}"
+            if is_new:
+                log.created(request.user, access.agency, "รายการตรวจ OIT", check, summary, after)
+            else:
+                log.updated(request.user, access.agency, "รายการตรวจ OIT", check, summary, before, after)
+        if is_htmx(request):
+            return render(request, "oit/_row.html", {"row": {
+                "item": entry, "check": check, "status": check.status, "status_th": check.get_status_display(),
+                "failed": _last_failed(access, year).get(code), "components_done": len(check.components_done)},
+                "year": year, "flash": True})
+        messages.success(request, f"บันทึกข้อ {code} แล้ว")
+        return redirect(f"{_checklist_url(access, year)}#oit-{code}")
+    template = "oit/_item_form.html" if is_htmx(request) else "oit/item.html"
+    return render(request, template, {
+        "title": f"OIT ข้อ {code}", "section": "oit", "form": form, "item": entry, "year": year, "check": check,
+        "failed": _last_failed(access, year).get(code),
+    })
+
+
+def _checklist_url(access: AgencyAccess, year: int) -> str:
+    from django.urls import reverse
+
+    return reverse("oit_checklist", args=[access.agency.pk, year])

@@ -1,0 +1,136 @@
+"""Downloading the official documents (analysis report, measures plan, implementation report) as
+DOCX or PDF, built by `prongsai.documents` from the data as it is now."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.http import content_disposition_header
+
+from prongsai import settings as core_settings
+from prongsai.errors import InputError
+from prongsai.web.agencies.access import VIEW, AgencyAccess, agency_view
+from prongsai.web.assessments.services import agency_results, analysis_for
+from prongsai.web.plans import services
+from prongsai.web.plans.models import Plan
+
+logger = logging.getLogger("prongsai.web")
+
+KINDS = {
+    "analysis": "รายงานการวิเคราะห์ผลการประเมิน ITA",
+    "plan": "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+    "implementation": "รายงานผลการดำเนินการตามมาตรการ",
+}
+FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+           "pdf": "application/pdf"}
+PERIODS = {"6-month": "รอบ 6 เดือน", "year-end": "รอบสิ้นปีงบประมาณ"}
+
+
+def writer() -> Any:
+    """The documents package's report writer, or None while it is not installed."""
+    try:
+        from prongsai.documents.reports import write_report
+    except ImportError:
+        return None
+    return write_report
+
+
+def report_filename(kind: str, results: Any, fmt: str, period: str, fiscal_year: int | None) -> str:
+    try:
+        from prongsai.documents.reports import report_filename as name_of
+    except ImportError:
+        return f"{kind}.{fmt}"
+    return name_of(kind, results, fmt, period, fiscal_year)
+
+
+def _choices(access: AgencyAccess, request: HttpRequest) -> dict[str, Any]:
+    years = sorted(access.agency.results.values_list("fiscal_year", flat=True), reverse=True)
+    plans = list(Plan.objects.filter(agency=access.agency).order_by("-fiscal_year", "-version"))
+    plan = None
+    raw_plan = request.GET.get("plan")
+    if raw_plan:
+        plan = next((p for p in plans if str(p.pk) == raw_plan), None)
+        if plan is None:
+            raise Http404
+    elif plans:
+        plan = plans[0]
+    year = request.GET.get("year")
+    if year:
+        try:
+            year = int(year)
+        except ValueError:
+            raise Http404 from None
+        if year not in years:
+            raise Http404
+    else:
+        year = (plan.based_on_year if plan and plan.based_on_year in years else None) or (years[0] if years else None)
+    period = request.GET.get("period") or "year-end"
+    if period not in PERIODS:
+        raise Http404
+    return {"years": years, "plans": plans, "plan": plan, "year": year, "period": period}
+
+
+@agency_view(VIEW, methods=("GET", "HEAD"))
+def documents(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
+    chosen = _choices(access, request)
+    return render(request, "plans/documents.html", {
+        "title": "เอกสาร", "section": "documents", "kinds": KINDS, "periods": PERIODS, "ready": writer() is not None,
+        **chosen,
+    })
+
+
+@agency_view(VIEW, methods=("GET", "HEAD"))
+def document_download(request: HttpRequest, access: AgencyAccess, kind: str, fmt: str) -> HttpResponse:
+    if kind not in KINDS or fmt not in FORMATS:
+        raise Http404
+    chosen = _choices(access, request)
+    write_report = writer()
+    if write_report is None:
+        return _problem(request, "ระบบจัดทำเอกสารยังไม่พร้อมใช้งานในเครื่องนี้", status=503)
+    year, plan = chosen["year"], chosen["plan"]
+    if year is None:
+        return _problem(request, "ยังไม่มีผลการประเมิน: บันทึกผลการประเมินก่อนจึงจะจัดทำเอกสารได้", status=409)
+    if kind in ("plan", "implementation") and plan is None:
+        return _problem(request, "ยังไม่มีแผนมาตรการ: สร้างแผนมาตรการก่อนจึงจะจัดทำเอกสารนี้ได้", status=409)
+    based_on = plan.based_on_year if plan is not None and kind != "analysis" and plan.based_on_year else year
+    results = services.results_for_documents(plan, access.agency, based_on) or agency_results(access.agency, year)
+    if results is None:
+        return _problem(request, f"ยังไม่มีผลการประเมินปี {based_on}", status=409)
+    analysis = analysis_for(results)
+    core_plan = None
+    if plan is not None and plan.based_on_year == analysis.fiscal_year:
+        core_plan = services.plan_to_core(plan, analysis)
+    elif kind != "analysis":
+        return _problem(request, f"แผนมาตรการนี้ไม่ได้ระบุปีของผลการประเมินที่ใช้จัดทำ (ต้องเป็นปี {analysis.fiscal_year})",
+                        status=409)
+    tmp = tempfile.TemporaryDirectory(prefix="prongsai-doc-")
+    name = report_filename(kind, results, fmt, chosen["period"],
+                           None if kind == "analysis" or plan is None else plan.fiscal_year)
+    out = Path(tmp.name) / f"document.{fmt}"
+    try:
+        path = write_report(kind, fmt, out, results=results, analysis=analysis, plan=core_plan,
+                            period=chosen["period"], thai_digits=core_settings.thai_digits())
+    except InputError as exc:
+        tmp.cleanup()
+        return _problem(request, str(exc), status=409)
+    except Exception:  # LibreOffice missing or failing: say so instead of a stack trace
+        logger.exception("document %s.%s failed for agency %s", kind, fmt, access.agency.pk)
+        tmp.cleanup()
+        return _problem(request, "จัดทำเอกสารไม่สำเร็จ" + (" (ตรวจว่าติดตั้ง LibreOffice แล้ว)" if fmt == "pdf" else ""),
+                        status=500)
+    try:
+        content = Path(path).read_bytes()
+    finally:
+        tmp.cleanup()
+    response = HttpResponse(content, content_type=FORMATS[fmt])
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response
+
+
+def _problem(request: HttpRequest, message: str, status: int) -> HttpResponse:
+    return render(request, "ui/error.html", {"title": "จัดทำเอกสารไม่ได้", "message": message}, status=status)

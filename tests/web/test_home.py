@@ -1,0 +1,35 @@
+from tests.web.base import BaseTestCase
+
+
+class HomeTestCase(BaseTestCase):
+    def test_it_works(self):
+        self.login(self.member)
+        self.assertRedirects(self.client.get("/"), self.a_url(), fetch_redirect_response=False)
+        self.assertContains(self.client.get("/", {"q": ""}), self.agency.name)
+
+    def test_it_lists_a_supervisors_agencies_only(self):
+        self.login(self.supervisor)
+        r = self.client.get("/")
+        self.assertContains(r, self.agency.name)
+        self.assertNotContains(r, self.other.name)
+
+    def test_a_superuser_sees_all_and_can_search(self):
+        self.login(self.admin)
+        r = self.client.get("/")
+        self.assertContains(r, self.agency.name)
+        self.assertContains(r, self.other.name)
+        r = self.client.get("/", {"q": "ไค้งยาง"})
+        self.assertContains(r, self.other.name)
+        self.assertNotContains(r, self.agency.name)
+
+    def test_it_checks_ownership(self):
+        self.login(self.stranger)
+        r = self.client.get("/", {"q": ""})
+        self.assertNotContains(r, self.agency.name)
+
+    def test_a_user_without_agency_is_told_what_to_do(self):
+        from tests.web.base import make_user
+
+        self.login(make_user("nobody"))
+        r = self.client.get("/")
+        self.assertContains(r, "ยังไม่ได้อยู่ในหน่วยงานใด")

@@ -1,0 +1,176 @@
+"""Per-agency isolation for EVERY URL: each pattern of prongsai.web.urls is requested by users who
+must not reach agency A's data, with GET and POST, by agency A's URL and by their own agency's URL
+carrying A's object ids. A new URL fails here until it is listed (with how to fill its parameters),
+so no view can ship without this check."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from prongsai.web.agencies.models import Agency, Membership, SupervisorScope
+from prongsai.web.assessments.models import Result
+from prongsai.web.audit.models import AuditEntry
+from prongsai.web.oit.models import OitCheck
+from prongsai.web.plans.models import Evidence, Measure, Plan, ProgressEntry, Step
+from tests.web.base import BaseTestCase
+
+# URLs outside any agency: what a logged-in user who is neither superuser nor supervisor gets.
+GLOBAL = {
+    "home": 200,
+    "login": 302,  # already logged in: sent on
+    "logout": None,  # POST logs out; not a data view
+    "password_change": 200,
+    "agency_new": 404,
+    "supervisors": 404,
+    "supervisor_delete": 404,
+    "supervise": 404,
+}
+OBJECT_IDS = ("unit_id", "member_id", "plan_id", "measure_id", "step_id", "entry_id", "evidence_id")
+
+
+def walk(patterns, prefix=""):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            yield from walk(p.url_patterns, prefix + str(p.pattern))
+        elif isinstance(p, URLPattern):
+            yield prefix + str(p.pattern), p
+
+
+def snapshot() -> dict[str, int]:
+    """Counts and a checksum of agency A's data, to prove nothing changed."""
+    return {
+        "results": Result.objects.count(), "plans": Plan.objects.count(), "measures": Measure.objects.count(),
+        "steps": Step.objects.count(), "entries": ProgressEntry.objects.count(), "evidence": Evidence.objects.count(),
+        "oit": OitCheck.objects.count(), "members": Membership.objects.count(), "agencies": Agency.objects.count(),
+        "scopes": SupervisorScope.objects.count(),
+        "titles": hash(tuple(Measure.objects.order_by("pk").values_list("title", "order"))),
+        "steps_text": hash(tuple(Step.objects.order_by("pk").values_list("text", "order"))),
+        "plan_status": hash(tuple(Plan.objects.order_by("pk").values_list("status", "version"))),
+        "units": hash(tuple(Membership.objects.order_by("pk").values_list("role", "unit_id"))),
+        "names": hash(tuple(Agency.objects.order_by("pk").values_list("name", "website"))),
+    }
+
+
+class IsolationTestCase(BaseTestCase):
+    def params_for(self, agency: Agency) -> dict[str, object]:
+        """Values for every URL parameter, taken from agency A's objects (whatever `agency` the URL names)."""
+        a = self.agency
+        return {
+            "agency_id": agency.pk,
+            "unit_id": a.units.first().pk,
+            "member_id": Membership.objects.filter(agency=a).first().pk,
+            "year": 2564,
+            "plan_id": self.plan.pk,
+            "measure_id": self.measure.pk,
+            "step_id": self.step.pk,
+            "entry_id": self.entry.pk,
+            "evidence_id": self.evidence.pk,
+            "code": "O1",
+            "direction": "down",
+            "kind": "plan",
+            "fmt": "docx",
+            "scope_id": SupervisorScope.objects.first().pk,
+        }
+
+    def url_for(self, pattern: str, params: dict[str, object]) -> str:
+        import re
+
+        def fill(match):
+            name = match.group(2)
+            self.assertIn(name, params, f"{pattern}: no test value for parameter <{name}> — add it to params_for")
+            return str(params[name])
+
+        return "/" + re.sub(r"<(?:(\w+):)?(\w+)>", fill, pattern)
+
+    def patterns(self):
+        return list(walk(get_resolver().url_patterns))
+
+    def test_every_agency_view_goes_through_the_access_check(self):
+        for route, p in self.patterns():
+            if route.startswith("a/<int:agency_id>/"):
+                self.assertTrue(getattr(p.callback, "agency_scoped", False),
+                                f"{route}: view {p.callback.__name__} is not decorated with @agency_view")
+            else:
+                self.assertIn(p.name, GLOBAL, f"{route}: a URL outside /a/<agency>/ needs an entry in GLOBAL")
+
+    def test_every_view_has_its_own_test_module(self):
+        """healthchecks' convention: tests/web/test_<url name>.py with test_it_works and an ownership test."""
+        from pathlib import Path
+
+        here = Path(__file__).parent
+        for _route, p in self.patterns():
+            module = here / f"test_{p.name}.py"
+            self.assertTrue(module.exists(), f"no test module {module.name} for the view {p.name}")
+            text = module.read_text(encoding="utf-8")
+            self.assertIn("def test_it_works", text, module.name)
+            if p.name not in ("login", "logout", "password_change"):
+                self.assertIn("def test_it_checks_ownership", text, module.name)
+
+    def test_a_stranger_gets_404_for_every_agency_url(self):
+        """The stranger (admin of agency B) asks for A's data by A's URLs and by B's URLs with A's ids."""
+        self.login(self.stranger)
+        before = snapshot()
+        audit_before = AuditEntry.objects.filter(agency=self.agency).count()
+        checked = 0
+        for route, p in self.patterns():
+            if not route.startswith("a/<int:agency_id>/"):
+                continue
+            for agency in (self.agency, self.other):
+                url = self.url_for(route, self.params_for(agency))
+                if agency == self.other and not any(f"<int:{k}>" in route for k in OBJECT_IDS):
+                    continue  # B's own page: allowed, and carries no id of A's objects
+                methods = ("get", "post")
+                if agency == self.other:
+                    # B's own URL: the agency check passes, so only the methods the view accepts reach
+                    # the object look-up (others get 405 whatever the id, revealing nothing).
+                    methods = tuple(m for m in methods if m.upper() in p.callback.methods)
+                for method in methods:
+                    response = getattr(self.client, method)(url)
+                    self.assertEqual(response.status_code, 404, f"{method.upper()} {url} ({p.name})")
+                    checked += 1
+        self.assertGreater(checked, 100)
+        self.assertEqual(snapshot(), before)
+        self.assertEqual(AuditEntry.objects.filter(agency=self.agency).count(), audit_before)
+
+    def test_a_supervisor_of_another_province_gets_404(self):
+        SupervisorScope.objects.filter(user=self.supervisor).update(province="เชียงใหม่")
+        self.login(self.supervisor)
+        before = snapshot()
+        for route, _p in self.patterns():
+            if route.startswith("a/<int:agency_id>/"):
+                url = self.url_for(route, self.params_for(self.agency))
+                self.assertEqual(self.client.get(url).status_code, 404, url)
+                self.assertEqual(self.client.post(url).status_code, 404, url)
+        self.assertEqual(snapshot(), before)
+
+    def test_a_supervisor_in_scope_reads_but_writes_nothing(self):
+        self.login(self.supervisor)
+        before = snapshot()
+        for route, p in self.patterns():
+            if route.startswith("a/<int:agency_id>/"):
+                url = self.url_for(route, self.params_for(self.agency))
+                status = self.client.post(url).status_code
+                self.assertIn(status, (403, 405), f"POST {url} ({p.name}) gave {status}")
+        self.assertEqual(snapshot(), before)
+
+    def test_global_urls(self):
+        self.login(self.owner)
+        for route, p in self.patterns():
+            if route.startswith("a/") or GLOBAL.get(p.name) is None:
+                continue
+            url = self.url_for(route, self.params_for(self.agency))
+            expected = GLOBAL[p.name]
+            if p.name == "home":
+                expected = 302  # alice has one agency: sent to its dashboard
+            self.assertEqual(self.client.get(url).status_code, expected, url)
+            if expected == 404:
+                self.assertEqual(self.client.post(url).status_code, 404, url)
+
+    def test_anonymous_users_are_sent_to_login(self):
+        for route, _p in self.patterns():
+            if not route.startswith("a/"):
+                continue
+            url = self.url_for(route, self.params_for(self.agency))
+            response = self.client.get(url)
+            self.assertEqual(response.status_code, 302, url)
+            self.assertTrue(response["Location"].startswith("/login/"), url)

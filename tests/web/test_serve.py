@@ -1,0 +1,138 @@
+"""`prongsai serve` as a user starts it: a real process, a fresh PRONGSAI_HOME, the embedded SQLite."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+import stat
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def env_for(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "PRONGSAI_SECRET_KEY", "PRONGSAI_ALLOWED_HOSTS",
+                        "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    env["PRONGSAI_HOME"] = str(home)
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+def start(home: Path, port: int, demo: bool = False) -> subprocess.Popen:
+    code = f"import sys; from prongsai.web.serve import serve; sys.exit(serve(port={port}, demo={demo}))"
+    return subprocess.Popen([sys.executable, "-c", code], env=env_for(home), cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, encoding="utf-8")
+
+
+def wait_until_up(port: int, proc: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"serve exited: {proc.communicate()}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/login/", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError("serve did not start")
+
+
+def stop(proc: subprocess.Popen) -> str:
+    proc.terminate()
+    out, _err = proc.communicate(timeout=20)
+    return out
+
+
+def test_first_start_creates_the_database_and_an_administrator(tmp_path):
+    home = tmp_path / "home"
+    port = free_port()
+    proc = start(home, port)
+    try:
+        wait_until_up(port, proc)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/prongsai/css/app.css") as r:
+            assert b"Sarabun" in r.read()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/login/") as r:
+            page = r.read().decode()
+            assert "เข้าสู่ระบบ" in page
+            assert "Content-Security-Policy" in r.headers
+    finally:
+        out = stop(proc)
+    assert "ชื่อผู้ใช้: admin" in out
+    password_file = home / "admin-password.txt"
+    assert stat.S_IMODE(password_file.stat().st_mode) == 0o600
+    password = password_file.read_text(encoding="utf-8").split("รหัสผ่าน: ")[1].split()[0]
+    assert password in out
+    assert (home / "db.sqlite3").exists()
+    # the second start keeps the administrator and points to the file
+    port = free_port()
+    proc = start(home, port)
+    try:
+        wait_until_up(port, proc)
+    finally:
+        out = stop(proc)
+    assert "admin-password.txt" in out and password not in out
+
+
+@pytest.mark.slow
+def test_demo_loads_the_seed_agencies_once(tmp_path):
+    home = tmp_path / "home"
+    for _ in range(2):
+        port = free_port()
+        proc = start(home, port, demo=True)
+        try:
+            wait_until_up(port, proc)
+        finally:
+            stop(proc)
+    db = sqlite3.connect(home / "db.sqlite3")
+    names = sorted(n for (n,) in db.execute("select name from agencies_agency"))
+    assert names == ["องค์การบริหารส่วนตำบลลาดหญ้า", "องค์การบริหารส่วนตำบลไค้งยาง"]
+    assert db.execute("select count(*) from assessments_result").fetchone()[0] == 2
+    assert db.execute("select count(*) from plans_plan").fetchone()[0] == 2
+    assert db.execute("select count(*) from plans_plan where status='approved'").fetchone()[0] == 1
+    assert db.execute("select count(*) from plans_progressentry").fetchone()[0] >= 3
+    assert db.execute("select count(*) from oit_oitcheck").fetchone()[0] > 0
+    totals = sorted(t for (t,) in db.execute("select total from assessments_result"))
+    assert totals == [75.36, 94.19]
+
+
+def test_a_busy_port_is_a_clear_thai_error(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        proc = start(tmp_path / "home", port)
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 2
+    assert "เปิดพอร์ต" in err
+    assert "Traceback" not in err
+
+
+def test_check_deploy_is_clean_under_production_settings(tmp_path):
+    env = env_for(tmp_path)
+    env.update({"DJANGO_SETTINGS_MODULE": "prongsai.web.settings_production",
+                "PRONGSAI_SECRET_KEY": "k" * 20 + "-production-secret-key-that-is-long-enough-0123456789",
+                "PRONGSAI_ALLOWED_HOSTS": "ita.example.go.th"})
+    done = subprocess.run([sys.executable, "-m", "prongsai.web", "check", "--deploy", "--fail-level", "WARNING"],
+                          env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "no issues" in done.stdout
+    env.pop("PRONGSAI_SECRET_KEY")
+    done = subprocess.run([sys.executable, "-m", "prongsai.web", "check", "--deploy"], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0
+    assert "PRONGSAI_SECRET_KEY" in done.stderr

@@ -1,0 +1,27 @@
+from tests.web.base import BaseTestCase
+
+
+class SuperviseTestCase(BaseTestCase):
+    def test_it_works(self):
+        self.login(self.supervisor)
+        r = self.client.get("/supervise/")
+        self.assertContains(r, "ภาพรวมการกำกับดูแล")
+        self.assertContains(r, self.agency.name)  # 75.36 is below the pass mark
+        self.assertContains(r, "O13")  # a commonly failed OIT item
+        self.assertNotContains(r, self.other.name)
+
+    def test_it_takes_a_year_and_a_filter(self):
+        self.login(self.admin)
+        r = self.client.get("/supervise/", {"year": 2565, "show": "all"})
+        self.assertContains(r, self.other.name)
+        self.assertEqual(self.client.get("/supervise/", {"year": "abc"}).status_code, 404)
+        self.assertEqual(self.client.get("/supervise/", {"year": 2500}).status_code, 404)
+
+    def test_it_rejects_post(self):
+        self.login(self.supervisor)
+        self.assertEqual(self.client.post("/supervise/").status_code, 405)
+
+    def test_it_checks_ownership(self):
+        for user in (self.owner, self.member):
+            self.login(user)
+            self.assertEqual(self.client.get("/supervise/").status_code, 404)

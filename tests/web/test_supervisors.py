@@ -1,0 +1,42 @@
+from django.contrib.auth.models import User
+
+from prongsai.web.agencies.models import SupervisorScope
+from tests.web.base import BaseTestCase
+
+
+class SupervisorsTestCase(BaseTestCase):
+    def test_it_works(self):
+        self.login(self.admin)
+        r = self.client.post("/supervisors/", {"username": "dla.kan", "full_name": "สถจ.กาญจนบุรี",
+                                               "province": "กาญจนบุรี", "agency_type": ""})
+        self.assertRedirects(r, "/supervisors/", fetch_redirect_response=False)
+        user = User.objects.get(username="dla.kan")
+        self.assertTrue(SupervisorScope.objects.filter(user=user, province="กาญจนบุรี").exists())
+        self.assertContains(self.client.get("/supervisors/"), "dla.kan")
+
+    def test_it_rejects_bad_input(self):
+        self.login(self.admin)
+        r = self.client.post("/supervisors/", {"username": "root"})
+        self.assertContains(r, "ผู้ดูแลระบบเห็นทุกหน่วยงานอยู่แล้ว")
+        r = self.client.post("/supervisors/", {"username": "supa", "province": self.agency.province})
+        self.assertContains(r, "มีขอบเขตการกำกับดูแลนี้อยู่แล้ว")
+        r = self.client.post("/supervisors/", {"username": "ไม่ได้"})
+        self.assertContains(r, 'id="id_username_error"')
+
+    def test_it_checks_ownership(self):
+        scope = SupervisorScope.objects.get(user=self.supervisor)
+        for user in (self.owner, self.supervisor):
+            self.login(user)
+            self.assertEqual(self.client.get("/supervisors/").status_code, 404)
+            self.assertEqual(self.client.post("/supervisors/", {"username": "x"}).status_code, 404)
+        self.assertTrue(SupervisorScope.objects.filter(pk=scope.pk).exists())
+
+    def test_a_supervisor_reads_but_never_writes(self):
+        self.login(self.supervisor)
+        self.assertEqual(self.client.get(self.a_url()).status_code, 200)
+        self.assertEqual(self.client.get(self.a_url("plans/")).status_code, 200)
+        self.assertEqual(self.client.get(self.a_url("results/form/")).status_code, 403)
+        self.assertEqual(self.client.post(self.a_url("results/paste/"), {}).status_code, 403)
+        self.assertEqual(self.client.post(self.a_url(f"tracking/{self.measure.pk}/"), {}).status_code, 403)
+        # outside the scope: not found
+        self.assertEqual(self.client.get(f"/a/{self.other.pk}/").status_code, 404)
