@@ -52,4 +52,4 @@ trap cleanup EXIT
 "${AS_PG[@]}" "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres prongsai
 
 echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') ที่ 127.0.0.1:$PORT (ชั่วคราว)"
-DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/prongsai" "$PYTHON" -m pytest tests/web -q "$@"
+DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/prongsai" "$PYTHON" -m pytest tests/web "$@"
