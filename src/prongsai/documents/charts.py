@@ -15,6 +15,7 @@ import io
 import threading
 import unicodedata
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from prongsai.documents.fonts import FONT_FAMILY, font_paths
 from prongsai.thai import to_thai_digits
@@ -183,26 +184,33 @@ def _indicator_figure(
             bbox=_SCORE_BOX,
         )
 
-    ax.axvline(pass_mark, color=LINE_COLOUR, linestyle="--", linewidth=1.6, zorder=4)
+    _finish_score_chart(fig, ax, "x", scores, pass_mark, title, thai_digits, limit=112)  # room for "100.00"
+    return fig
+
+
+def _finish_score_chart(fig: Any, ax: Any, axis: str, values: Sequence[float | None], pass_mark: float,
+                       title: str | None, thai_digits: bool, limit: float) -> None:
+    """What both score charts share: the dashed pass-mark line on the score axis, its 0–100
+    ticks, the grid, the title and the legend below the axes."""
+    line = ax.axvline if axis == "x" else ax.axhline
+    line(pass_mark, color=LINE_COLOUR, linestyle="--", linewidth=1.6, zorder=4)
     ticks = [0, 20, 40, 60, 80, 100]
-    ax.set_xticks(ticks, [_tick(t, thai_digits) for t in ticks])
-    ax.set_xlim(0, 112)  # room for "100.00" after a full bar
-    ax.set_xlabel("คะแนน")
-    ax.grid(axis="x", color="#DDDDDD", linewidth=0.8, zorder=0)
+    getattr(ax, f"set_{axis}ticks")(ticks, [_tick(t, thai_digits) for t in ticks])
+    getattr(ax, f"set_{axis}lim")(0, limit)
+    getattr(ax, f"set_{axis}label")("คะแนน")
+    ax.grid(axis=axis, color="#DDDDDD", linewidth=0.8, zorder=0)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     if title:
         ax.set_title(_text(title, thai_digits), fontweight="bold", fontsize=FONT_SIZE + 2)
-
-    has_pass = any(s is not None and s >= pass_mark for s in scores)
-    has_fail = any(s is None or s < pass_mark for s in scores)
+    has_pass = any(v is not None and v >= pass_mark for v in values)
+    has_fail = any(v is None or v < pass_mark for v in values)
     fig.legend(
         handles=_legend_handles(pass_mark, thai_digits, has_pass, has_fail),
         loc="outside lower center",
         ncols=3,
         frameon=False,
     )
-    return fig
 
 
 def indicator_chart(
@@ -258,24 +266,7 @@ def _instrument_figure(
             zorder=5,
             bbox=_SCORE_BOX,
         )
-    ax.axhline(pass_mark, color=LINE_COLOUR, linestyle="--", linewidth=1.6, zorder=4)
-    ticks = [0, 20, 40, 60, 80, 100]
-    ax.set_yticks(ticks, [_tick(t, thai_digits) for t in ticks])
-    ax.set_ylim(0, 110)
-    ax.set_ylabel("คะแนน")
-    ax.grid(axis="y", color="#DDDDDD", linewidth=0.8, zorder=0)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    if title:
-        ax.set_title(_text(title, thai_digits), fontweight="bold", fontsize=FONT_SIZE + 2)
-    has_pass = any(v is not None and v >= pass_mark for v in values)
-    has_fail = any(v is None or v < pass_mark for v in values)
-    fig.legend(
-        handles=_legend_handles(pass_mark, thai_digits, has_pass, has_fail),
-        loc="outside lower center",
-        ncols=3,
-        frameon=False,
-    )
+    _finish_score_chart(fig, ax, "y", values, pass_mark, title, thai_digits, limit=110)
     return fig
 
 
