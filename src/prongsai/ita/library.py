@@ -68,6 +68,7 @@ class Library:
             if match:
                 self._paths[int(match.group(1))] = file
         self._loaded: dict[int, Framework] = {}
+        self._crosswalk: Crosswalk | None = None
         self.overridden: dict[int, Path] = {}
         for folder in extra:
             if not folder.is_dir():
@@ -97,6 +98,12 @@ class Library:
         return [self.get(y) for y in self.years]
 
     def crosswalk(self) -> Crosswalk:
+        """The crosswalk, read and checked against every year once per library."""
+        if self._crosswalk is None:
+            self._crosswalk = self._load_crosswalk()
+        return self._crosswalk
+
+    def _load_crosswalk(self) -> Crosswalk:
         path = BUILTIN_DIR / "crosswalk.yaml"
         try:
             cw = Crosswalk.model_validate(load_yaml_file(path))

@@ -78,6 +78,17 @@ def _new_user(username: str, full_name: str) -> tuple[object, str]:
     return user, password
 
 
+def _existing_or_new_user(request: HttpRequest, agency: Agency | None, data: dict, what: str) -> object:
+    """The account named in the form (usernames compare case-insensitively, as people type
+    them), or a new one whose password is shown once and logged."""
+    user = User.objects.filter(username__iexact=data["username"]).first()
+    if user is None:
+        user, password = _new_user(data["username"], data["full_name"])
+        log.created(request.user, agency, "ผู้ใช้", user, f"{what} {user.username}")
+        _show_new_password(request, user.username, password)
+    return user
+
+
 # --- the agency list ------------------------------------------------------------------------
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -241,11 +252,7 @@ def members(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         with transaction.atomic():
-            user = User.objects.filter(username=data["username"]).first()
-            if user is None:
-                user, password = _new_user(data["username"], data["full_name"])
-                log.created(request.user, agency, "ผู้ใช้", user, f"สร้างบัญชีผู้ใช้ {user.username}")
-                _show_new_password(request, user.username, password)
+            user = _existing_or_new_user(request, agency, data, "สร้างบัญชีผู้ใช้")
             member = Membership.objects.create(user=user, agency=agency, role=data["role"], unit=data["unit"])
             log.created(request.user, agency, "สมาชิก", member, f"เพิ่ม {user.username} เป็นสมาชิก",
                         log.snapshot(member, Membership.AUDIT_FIELDS))
@@ -327,11 +334,7 @@ def supervisors(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         with transaction.atomic():
-            user = User.objects.filter(username__iexact=data["username"]).first()
-            if user is None:
-                user, password = _new_user(data["username"], data["full_name"])
-                log.created(request.user, None, "ผู้ใช้", user, f"สร้างบัญชีผู้กำกับดูแล {user.username}")
-                _show_new_password(request, user.username, password)
+            user = _existing_or_new_user(request, None, data, "สร้างบัญชีผู้กำกับดูแล")
             scope = SupervisorScope.objects.create(user=user, province=data["province"].strip(),
                                                    agency_type=data["agency_type"].strip())
             log.created(request.user, None, "ขอบเขตการกำกับดูแล", scope,
