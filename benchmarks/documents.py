@@ -1,23 +1,29 @@
-"""The official documents: seconds per document for DOCX, PDF one at a time and PDF in a batch,
-next to LibreOffice's own conversion time for the same DOCX.
+"""Whole-process document times: `prongsai report --format pdf` next to LibreOffice's own
+`soffice --convert-to pdf` of the same DOCX, and `prongsai report --kind plan --format docx`.
 
-Prints medians over `--runs` runs:
-- docx:       build_report (context, charts, docxtpl render) for each kind;
-- pdf single: write_report(..., "pdf") — build + one soffice start-up per document;
-- pdf batch:  write_reports with `--batch` PDFs in ONE soffice process, per document;
-- soffice:    bare ``soffice --convert-to pdf`` of the same DOCX, one process per document, and
-              one process for `--batch` copies (per document) — LibreOffice's own time.
+Every figure is a whole process started with subprocess (interpreter start, imports, reading
+the results, analysis, drafting, building, converting), the way a user runs it:
 
-Inputs: seed 003's analysis (examples/khongyang-2565.yaml), seed 004's plan and a 6-month
-implementation report (examples/ladya-2564.yaml).
+- pdf:     ``prongsai report FILE --kind K --format pdf -o OUT.pdf``
+- soffice: ``soffice -env:UserInstallation=… --headless --norestore --convert-to pdf`` of the DOCX
+           that ``prongsai report FILE --kind K --format docx`` writes for the same input (the
+           document the pdf run converts).
+- docx:    ``prongsai report examples/ladya-2564.yaml --kind plan --format docx``
 
-Usage: .venv/bin/python benchmarks/documents.py [--runs 5] [--batch 50]
+Profiles: WARM for both. prongsai uses its pooled LibreOffice profile and soffice one profile
+of its own; each is created by a warm-up run that is not counted. The pdf and soffice runs
+alternate, and each pair gives a ratio pdf / soffice; the medians of the runs are printed.
+
+Inputs: seed 003's analysis (examples/khongyang-2565.yaml), seed 004's plan
+(examples/ladya-2564.yaml). The script only prints figures.
+
+Usage: .venv/bin/python benchmarks/documents.py [--runs 5]
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
+import os
 import statistics
 import subprocess
 import sys
@@ -26,19 +32,28 @@ import time
 from pathlib import Path
 
 from prongsai.documents import pdf
-from prongsai.documents.reports import ReportJob, build_report, write_report, write_reports
-from prongsai.ita.analysis import analyse
-from prongsai.ita.library import get_framework
-from prongsai.planning.draft import draft_plan
-from prongsai.results_io import read_results
 
 ROOT = Path(__file__).resolve().parents[1]
+CASES = [  # label, input, kind
+    ("analysis (seed 003)", "examples/khongyang-2565.yaml", "analysis"),
+    ("plan (seed 004)", "examples/ladya-2564.yaml", "plan"),
+]
+DOCX_CASE = ("plan (seed 004)", "examples/ladya-2564.yaml", "plan")
 
 
-def timed(fn) -> float:
+def prongsai_command() -> list[str]:
+    script = Path(sys.executable).with_name("prongsai")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "prongsai.cli"]
+
+
+def run(cmd: list[str], cwd: Path) -> float:
     start = time.perf_counter()
-    fn()
+    subprocess.run(cmd, cwd=cwd, capture_output=True, check=True)
     return time.perf_counter() - start
+
+
+def report_cmd(source: str, kind: str, fmt: str, out: Path) -> list[str]:
+    return [*prongsai_command(), "report", str(ROOT / source), "--kind", kind, "--format", fmt, "-o", str(out)]
 
 
 def pages(path: Path) -> str:
@@ -46,86 +61,55 @@ def pages(path: Path) -> str:
     return next((ln.split()[-1] for ln in out.splitlines() if ln.startswith("Pages:")), "?")
 
 
-def inputs():
-    def load(name):
-        results = read_results(ROOT / "examples" / name)
-        analysis = analyse(results, get_framework)
-        return results, analysis, draft_plan(results, analysis)
-
-    khongyang = load("khongyang-2565.yaml")
-    ladya = load("ladya-2564.yaml")
-    return {
-        "analysis (seed 003)": ("analysis", *khongyang, "year-end"),
-        "plan (seed 004)": ("plan", *ladya, "year-end"),
-        "implementation (seed 004, 6 months)": ("implementation", *ladya, "6-month"),
-    }
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--batch", type=int, default=50)
+    parser.add_argument("--runs", type=int, default=5, help="measured runs per figure (default 5)")
     args = parser.parse_args(argv)
+    runs = max(1, args.runs)
 
-    docs = inputs()
     soffice = pdf.find_soffice()
-    rows: list[tuple[str, str]] = []
+    lines: list[str] = []
+    ratios_all: list[float] = []
     with tempfile.TemporaryDirectory(prefix="prongsai-bench-docs-") as work:
         work_dir = Path(work)
-        for label, (kind, results, analysis, plan, period) in docs.items():
-            def build(kind=kind, results=results, analysis=analysis, plan=plan, period=period):
-                return build_report(kind, results, analysis=analysis, plan=plan, period=period)
-
-            build()  # first call: imports, fonts, matplotlib, Thai word list
-            docx = [timed(build) for _ in range(args.runs)]
-            rows.append((f"docx  {label}", f"{statistics.median(docx):.3f} s/doc"))
-
-        kind, results, analysis, plan, period = docs["plan (seed 004)"]
-        source = work_dir / "plan.docx"
-        source.write_bytes(build_report(kind, results, analysis=analysis, plan=plan))
-        first = write_report(kind, "pdf", work_dir / "warmup.pdf", results=results, analysis=analysis, plan=plan)
-        single = [
-            timed(lambda i=i: write_report(kind, "pdf", work_dir / f"s{i}.pdf", results=results, analysis=analysis,
-                                           plan=plan))
-            for i in range(args.runs)
-        ]
-        batches = []
-        for run in range(max(1, args.runs // 2)):
-            out = work_dir / f"batch{run}"
-            out.mkdir()
-            jobs = [ReportJob(kind, "pdf", out / f"p{i}.pdf", results, analysis, plan) for i in range(args.batch)]
-            batches.append(timed(lambda jobs=jobs: write_reports(jobs)) / args.batch)
-
         raw_out = work_dir / "raw"
         raw_out.mkdir()
-        profile = (work_dir / "raw-profile").as_uri()
-        raw_cmd = [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf",
-                   "--outdir", str(raw_out)]
-        subprocess.run([*raw_cmd, str(source)], capture_output=True, check=True)  # creates the profile
-        raw_single = [timed(lambda: subprocess.run([*raw_cmd, str(source)], capture_output=True, check=True))
-                      for _ in range(args.runs)]
-        copies = work_dir / "copies"
-        copies.mkdir()
-        for i in range(args.batch):
-            shutil.copyfile(source, copies / f"c{i}.docx")
-        raw_batch = [
-            timed(lambda: subprocess.run([*raw_cmd, *map(str, sorted(copies.iterdir()))], capture_output=True,
-                                         check=True)) / args.batch
-            for _ in range(max(1, args.runs // 2))
-        ]
-        plan_pages = pages(first)
+        raw_cmd = [soffice, f"-env:UserInstallation={(work_dir / 'soffice-profile').as_uri()}", "--headless",
+                   "--norestore", "--convert-to", "pdf", "--outdir", str(raw_out)]
 
-    rows += [
-        (f"pdf   plan, one at a time ({plan_pages} pages)", f"{statistics.median(single):.3f} s/doc"),
-        (f"pdf   plan, batch of {args.batch} in one soffice", f"{statistics.median(batches):.3f} s/doc"),
-        ("soffice --convert-to pdf, same DOCX, one process", f"{statistics.median(raw_single):.3f} s/doc"),
-        (f"soffice --convert-to pdf, same DOCX, {args.batch} in one process",
-         f"{statistics.median(raw_batch):.3f} s/doc"),
-    ]
-    print(f"median of {args.runs} runs (batches: {max(1, args.runs // 2)} runs)")
-    width = max(len(label) for label, _ in rows)
-    for label, value in rows:
-        print(f"{label:<{width}}  {value}")
+        for label, source, kind in CASES:
+            docx = work_dir / f"{kind}.docx"
+            out_pdf = work_dir / f"{kind}.pdf"
+            run(report_cmd(source, kind, "docx", docx), ROOT)  # the DOCX the pdf run converts
+            run(report_cmd(source, kind, "pdf", out_pdf), ROOT)  # warm-up: pooled profile, disk cache
+            run([*raw_cmd, str(docx)], work_dir)  # warm-up: creates soffice's profile
+            whole, bare = [], []
+            for _ in range(runs):
+                whole.append(run(report_cmd(source, kind, "pdf", out_pdf), ROOT))
+                bare.append(run([*raw_cmd, str(docx)], work_dir))
+            ratios = [w / b for w, b in zip(whole, bare, strict=True)]
+            ratios_all += ratios
+            lines.append(f"{label}, {pages(out_pdf)} pages")
+            lines.append(f"  prongsai report --format pdf   median {statistics.median(whole):.3f} s   "
+                         f"runs {' '.join(f'{t:.2f}' for t in whole)}")
+            lines.append(f"  soffice --convert-to pdf       median {statistics.median(bare):.3f} s   "
+                         f"runs {' '.join(f'{t:.2f}' for t in bare)}")
+            lines.append(f"  ratio pdf / soffice            median {statistics.median(ratios):.2f}     "
+                         f"pairs {' '.join(f'{r:.2f}' for r in ratios)}")
+
+        label, source, kind = DOCX_CASE
+        docx = work_dir / "docx-bench.docx"
+        run(report_cmd(source, kind, "docx", docx), ROOT)  # warm-up
+        times = [run(report_cmd(source, kind, "docx", docx), ROOT) for _ in range(runs)]
+        lines.append(f"{label}")
+        lines.append(f"  prongsai report --format docx  median {statistics.median(times):.3f} s   "
+                     f"runs {' '.join(f'{t:.2f}' for t in times)}")
+
+    print(f"whole processes, median of {runs} runs; LibreOffice profiles warm for both "
+          f"(cpus: {os.cpu_count()})")
+    for line in lines:
+        print(line)
+    print(f"median ratio pdf / soffice over all pairs: {statistics.median(ratios_all):.2f}")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 
 import pytest
 
@@ -170,3 +171,130 @@ def test_agency_type_is_canonical_or_inferred_or_refused(tmp_path):
     assert inferred.agency_type == "อบต."
     with pytest.raises(InputError, match="ประเภทหน่วยงาน"):
         read_results(write_results(tmp_path, "yaml", {**SEED_004, "agency_type": "สหกรณ์"}))
+
+
+# --- meeting: and progress: (design §5.3), dates written the Thai way ---------------------------
+
+def _yaml(tmp_path, text, name="m"):
+    """A results file of seed 004 followed by `text` (YAML as a user types it, dates unquoted)."""
+    import yaml
+
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(SEED_004, allow_unicode=True, sort_keys=False) + text, encoding="utf-8")
+    return path
+
+
+THAI_FORMS_OF_8_DEC_2021 = ["2021-12-08", "2564-12-08", "8 ธันวาคม 2564", "๘ ธันวาคม ๒๕๖๔", "8 ธ.ค. 64",
+                            "๘ ธ.ค. ๖๔", "8 ธ.ค.64", "8/12/2564", "8/12/64", "08-12-2564",
+                            "วันที่ 8 ธันวาคม พ.ศ. 2564"]
+
+
+@pytest.mark.parametrize("written", THAI_FORMS_OF_8_DEC_2021)
+def test_a_thai_form_meeting_date_is_the_right_date(tmp_path, written):
+    from datetime import date
+
+    r = read_results(_yaml(tmp_path, f"meeting:\n  date: {written}\n  title: การประชุม\n"))
+    assert r.meeting.date == date(2021, 12, 8)
+    j = read_results(write_results(tmp_path, "json", {**SEED_004, "meeting": {"date": written}}))
+    assert j.meeting.date == date(2021, 12, 8)
+
+
+def test_an_unquoted_buddhist_leap_day_is_a_date_not_a_yaml_error(tmp_path):
+    """PyYAML alone makes `2563-02-29` date(2563, 2, 29), which does not exist (CE 2563 is no leap
+    year): it must read as 29 Feb 2020."""
+    from datetime import date
+
+    r = read_results(_yaml(tmp_path, "meeting:\n  date: 2563-02-29\nprogress:\n  - {measure: 1, as_of: 2565-03-31}\n"))
+    assert r.meeting.date == date(2020, 2, 29)
+    assert r.progress[0].as_of == date(2022, 3, 31)
+
+
+def test_meeting_and_progress_with_approver_and_evidence(tmp_path, examples):
+    from datetime import date
+
+    r = read_results(examples / "ladya-2564-progress.yaml")
+    assert r.meeting.date == date(2022, 1, 24)
+    assert r.meeting.approver == "นายกองค์การบริหารส่วนตำบลลาดหญ้า"
+    assert len(r.meeting.attendees) >= 3 and r.meeting.title and r.meeting.place
+    assert [p.measure for p in r.progress] == ["1", "2", "7"]
+    assert {p.status for p in r.progress} <= {"เสร็จสิ้น", "กำลังดำเนินการ", "ล่าช้า", "ยังไม่เริ่ม"}
+    assert all(p.as_of == date(2022, 3, 31) for p in r.progress)
+    assert all(p.done and p.result and p.outcome and p.evidence for p in r.progress)
+    links = [e for p in r.progress for e in p.evidence if e.startswith("https://")]
+    files = [e for p in r.progress for e in p.evidence if "." in e and not e.startswith("http")]
+    assert links and files
+    assert r.progress[1].evidence == ("ร่างแนวปฏิบัติการยืมทรัพย์สินของราชการ.docx",)  # one text = one item
+    # the same file without the new sections still reads as before
+    plain = read_results(examples / "ladya-2564.yaml")
+    assert plain.meeting is None and plain.progress == ()
+    assert plain.current == r.current
+
+
+def test_evidence_may_be_one_text_or_a_list_and_blanks_are_dropped(tmp_path):
+    data = {**SEED_004, "progress": [{"measure": 1, "evidence": "รายงาน.pdf"},
+                                     {"measure": 2, "evidence": ["a.pdf", "", None, "https://x.go.th/1"]},
+                                     {"measure": 3}]}
+    for fmt in ("yaml", "json"):
+        r = read_results(write_results(tmp_path, fmt, data))
+        assert [p.evidence for p in r.progress] == [("รายงาน.pdf",), ("a.pdf", "https://x.go.th/1"), ()]
+        assert r.meeting is None
+
+
+BAD_SECTIONS = {
+    "meeting date 31 Feb": ({"meeting": {"date": "31 ก.พ. 2565"}}, "meeting › date", "ไม่มีวันที่ 31"),
+    "meeting date month 13": ({"meeting": {"date": "1/13/2565"}}, "meeting › date", "ไม่มีเดือนที่ 13"),
+    "meeting date far year": ({"meeting": {"date": "8/12/2800"}}, "meeting › date", "พ.ศ. 2800"),
+    "meeting date CE far": ({"meeting": {"date": "1500-01-01"}}, "meeting › date", "พ.ศ. 2043"),
+    "meeting date words": ({"meeting": {"date": "ต้นเดือนธันวาคม"}}, "meeting › date", "ไม่ใช่รูปแบบวันที่"),
+    "meeting date English": ({"meeting": {"date": "8 December 2021"}}, "meeting › date", "ไม่ใช่รูปแบบวันที่"),
+    "meeting unknown field": ({"meeting": {"chair": "นายก"}}, "meeting", "chair"),
+    "meeting approver list": ({"meeting": {"approver": ["ก", "ข"]}}, "meeting › approver", "ข้อความ"),
+    "meeting attendees mapping": ({"meeting": {"attendees": {"a": 1}}}, "meeting › attendees", "รายการ"),
+    "progress as_of impossible": ({"progress": [{"measure": 1, "as_of": "30/2/2565"}]}, "progress[1] › as_of",
+                                  "ไม่มีวันที่ 30"),
+    "progress as_of number": ({"progress": [{"measure": 1, "as_of": 20220331}]}, "progress[1] › as_of",
+                              "ไม่ใช่รูปแบบวันที่"),
+    "progress unknown field": ({"progress": [{"measure": 1, "photos": ["a.jpg"]}]}, "progress[1]", "photos"),
+    "progress evidence mapping": ({"progress": [{"measure": 1, "evidence": {"file": "a.pdf"}}]},
+                                  "progress[1] › evidence", "รายการ"),
+    "progress evidence nested": ({"progress": [{"measure": 1, "evidence": [["a.pdf"]]}]},
+                                 "progress[1] › evidence[1]", "ข้อความ"),
+    "progress bad status": ({"progress": [{"measure": 1, "status": "done"}]}, "progress[1] › status", "เสร็จสิ้น"),
+}
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+@pytest.mark.parametrize("case", sorted(BAD_SECTIONS))
+def test_bad_meeting_and_progress_name_file_field_and_forms(tmp_path, fmt, case):
+    extra, where, fragment = BAD_SECTIONS[case]
+    path = write_results(tmp_path, fmt, {**SEED_004, **extra})
+    with pytest.raises(InputError) as err:
+        read_results(path)
+    message = str(err.value)
+    assert path.name in message and f"{where}:" in message and fragment in message
+    assert "\n" not in message
+    if "date" in where or "as_of" in where:
+        assert "(ที่ถูกต้อง: 8 ธันวาคม 2564, ๘ ธ.ค. ๖๔, 8/12/2564" in message  # the accepted forms
+    assert not ENGLISH_ERROR.search(message), message
+
+
+# What an English exception would leak into a message (Python's or PyYAML's wording).
+ENGLISH_ERROR = re.compile(r"Error|Exception|Traceback|out of range|invalid|must be|day is|month must|"
+                           r"does not match|unconverted", re.IGNORECASE)
+
+
+def test_a_bad_date_exits_2_with_one_thai_line(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    path = _yaml(tmp_path, "meeting:\n  date: 2565-02-30\n")  # unquoted: PyYAML alone would crash on it
+    done = subprocess.run([sys.executable, "-m", "prongsai.cli", "analyze", str(path)], capture_output=True,
+                          text=True, cwd=ROOT, env=dict(os.environ), timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == ""
+    line = done.stderr.strip()
+    assert "\n" not in line and not ENGLISH_ERROR.search(line)
+    assert "m.yaml" in line and "meeting › date" in line and "ไม่มีวันที่ 30" in line

@@ -77,7 +77,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from prongsai.planning.plan_text import plan_text
 
     results, analysis = _analysis(args)
-    plan = draft_plan(results, analysis, args.year)
+    plan = draft_plan(results, analysis, args.year, detail=args.detail)
     if args.json:
         _write_json(plan.to_json())
     else:
@@ -86,19 +86,29 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from prongsai.documents.reports import write_report
-    from prongsai.planning.draft import draft_plan
+    from contextlib import nullcontext
 
-    results, analysis = _analysis(args)
     out = Path(args.out)
     if out.suffix.lower() != f".{args.format}":
         raise InputError(f"นามสกุลไฟล์ผลลัพธ์ไม่ตรงกับรูปแบบ {args.format}", file=str(out),
                          expected=f"ชื่อไฟล์ลงท้ายด้วย .{args.format}")
-    plan = draft_plan(results, analysis, args.year)
-    from prongsai import settings
+    if args.format == "pdf":
+        # LibreOffice starts (about a second) while Python reads, analyses and builds the DOCX.
+        from prongsai.documents import pdf
 
-    path = write_report(args.kind, args.format, out, results=results, analysis=analysis, plan=plan,
-                        period=args.period, thai_digits=settings.thai_digits())
+        office = pdf.start_office(context_numerals=True)
+    else:
+        office = nullcontext()
+    with office as started:
+        from prongsai import settings
+        from prongsai.documents.reports import write_report
+        from prongsai.planning.draft import draft_plan
+
+        results, analysis = _analysis(args)
+        plan = draft_plan(results, analysis, args.year, detail=args.detail)
+        path = write_report(args.kind, args.format, out, results=results, analysis=analysis, plan=plan,
+                            period=args.period, thai_digits=settings.thai_digits(),
+                            allow_empty=args.allow_empty, office=started)
     print(f"เขียนเอกสารที่ {path}")
     return 0
 
@@ -163,6 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--year", type=int, default=None, help="ปีงบประมาณของแผน (ค่าเริ่มต้น: ปีถัดจากผลการประเมิน)")
     plan.add_argument("--pass-mark", type=float, default=None, help="เกณฑ์ผ่าน (ค่าเริ่มต้น 85)")
     plan.add_argument("--strength-mark", type=float, default=None, help="เกณฑ์จุดแข็ง (ค่าเริ่มต้น 95)")
+    plan.add_argument("--detail", choices=["concise", "full"], default="concise",
+                      help="concise = ร่างกระชับ มาตรการละ 2–6 ขั้นตอน (ค่าเริ่มต้น), full = ขั้นตอนละเอียดครบทุกข้อ")
     plan.set_defaults(func=cmd_plan)
 
     report = sub.add_parser("report", help="เขียนเอกสารทางการ (รายงานการวิเคราะห์ มาตรการ รายงานผล) เป็น DOCX หรือ PDF")
@@ -174,6 +186,10 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--period", choices=["6-month", "year-end"], default="year-end",
                         help="รอบของรายงานผลการดำเนินการ (รอบ 6 เดือน หรือสิ้นปีงบประมาณ)")
     report.add_argument("--year", type=int, default=None, help="ปีงบประมาณของแผน")
+    report.add_argument("--detail", choices=["concise", "full"], default="concise",
+                        help="รายละเอียดของมาตรการในเอกสาร: concise (ค่าเริ่มต้น) หรือ full")
+    report.add_argument("--allow-empty", action="store_true",
+                        help="รายงานผลการดำเนินการที่ยังไม่มีผล: พิมพ์แบบฟอร์มเปล่าไว้กรอก")
     report.add_argument("--pass-mark", type=float, default=None)
     report.add_argument("--strength-mark", type=float, default=None)
     report.set_defaults(func=cmd_report)

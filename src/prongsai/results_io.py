@@ -15,16 +15,19 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+import yaml
+
+from prongsai import yamlio
 from prongsai.errors import InputError
 from prongsai.ita.library import available_years, get_framework
 from prongsai.ita.model import INSTRUMENTS, Framework
 from prongsai.ita.names import UnknownReference, indicator_no, item_code
 from prongsai.ita.results import AgencyResults, ItemResult, Meeting, ProgressEntry, YearResult
-from prongsai.thai import normalise_text, parse_number, to_arabic_digits
+from prongsai.thai import ThaiDateError, normalise_text, parse_number, parse_thai_date, to_arabic_digits
 from prongsai.yamlio import YamlError, loads_json, loads_yaml, read_text
 
 GetFramework = Callable[[int], Framework]
@@ -68,7 +71,7 @@ def read_many(path: str | Path, get_fw: GetFramework = get_framework) -> list[Ag
     try:
         if suffix in (".yaml", ".yml", ".json"):
             text = read_text(path)
-            data = loads_json(text) if suffix == ".json" else loads_yaml(text)
+            data = loads_json(text) if suffix == ".json" else _loads_results_yaml(text)
             return [parse_results(data, get_fw, source=str(path))]
         if suffix == ".csv":
             return _from_rows(_csv_rows(path), get_fw, str(path))
@@ -80,6 +83,25 @@ def read_many(path: str | Path, get_fw: GetFramework = get_framework) -> list[Ag
         raise exc.located(file=str(path)) from None
     raise InputError(f"ไม่รองรับไฟล์ชนิด '{suffix or 'ไม่มีนามสกุล'}'", file=str(path),
                      expected=".yaml, .json, .csv หรือ .xlsx")
+
+
+class _ResultsYamlLoader(yamlio._StrictLoader):  # type: ignore[name-defined,misc]
+    """The strict loader, with dates kept as the text written: PyYAML would turn `2564-12-08`
+    into date(2564, 12, 8) and fail outright on `2563-02-29` (a leap day in BE) or `2564-02-30`
+    with an English ValueError; as text, `parse_date` reads them and names the field."""
+
+
+_ResultsYamlLoader.add_constructor("tag:yaml.org,2002:timestamp",
+                                   lambda loader, node: loader.construct_scalar(node))
+
+
+def _loads_results_yaml(text: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_ResultsYamlLoader)  # noqa: S506 - a SafeLoader subclass
+    except YamlError:
+        raise
+    except yaml.YAMLError:
+        return loads_yaml(text)  # the same failure, worded by yamlio
 
 
 def _csv_rows(path: Path) -> list[list[Any]]:
@@ -421,42 +443,52 @@ def _parse_units(value: Any) -> dict[str, str]:
 
 
 def parse_date(value: Any, where: str) -> date:
-    """A date as ISO (2024-03-31), a YAML date, or d/m/yyyy with a BE or CE year."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = to_arabic_digits(str(value)).strip()
+    """A date in any form of `prongsai.thai.parse_thai_date` (8 ธันวาคม 2564, ๘ ธ.ค. ๖๔,
+    8/12/2564, ISO with a BE or CE year, a YAML date); InputError naming the field otherwise."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    match = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
-    if match:
-        d, m, y = (int(g) for g in match.groups())
-        try:
-            return date(y - 543 if y > 2400 else y, m, d)
-        except ValueError:
-            pass
-    raise InputError(f"วันที่ '{value}' ไม่ถูกต้อง", where=where, expected="เช่น 2024-03-31 หรือ 31/3/2567")
+        return parse_thai_date(value)
+    except ThaiDateError as exc:
+        raise InputError(f"วันที่ '{exc.written}' ไม่ถูกต้อง: {exc.problem}", where=where,
+                         expected=exc.expected) from None
+
+
+def _text_list(value: Any, where: str, example: str) -> tuple[str, ...]:
+    """A list of texts; a single text is a one-item list; blanks are dropped."""
+    if _blank(value):
+        return ()
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        value = [value]
+    if not isinstance(value, list):
+        raise InputError("ต้องเป็นรายการข้อความ", where=where, expected=example)
+    texts = []
+    for index, entry in enumerate(value, start=1):
+        if _blank(entry):
+            continue
+        if isinstance(entry, dict | list | bool):
+            raise InputError("ต้องเป็นข้อความ", where=f"{where}[{index}]", expected=example)
+        texts.append(normalise_text(str(entry)))
+    return tuple(texts)
+
+
+MEETING_FIELDS = ("date", "title", "place", "attendees", "approver")
+PROGRESS_FIELDS = ("measure", "status", "done", "result", "outcome", "as_of", "evidence")
 
 
 def _parse_meeting(value: Any) -> Meeting | None:
     if _blank(value):
         return None
     if not isinstance(value, dict):
-        raise InputError("ต้องเป็นชุดข้อมูลการประชุม", where="meeting", expected="date, title, place, attendees")
-    _no_unknown_fields(value, ("date", "title", "place", "attendees"), "meeting")
-    attendees = value.get("attendees") or []
-    if isinstance(attendees, str):
-        attendees = [attendees]
-    if not isinstance(attendees, list):
-        raise InputError("ต้องเป็นรายชื่อ", where="meeting › attendees", expected="- นายก อบต. …")
+        raise InputError("ต้องเป็นชุดข้อมูลการประชุม", where="meeting", expected=", ".join(MEETING_FIELDS))
+    _no_unknown_fields(value, MEETING_FIELDS, "meeting")
+    for key in ("title", "place", "approver"):
+        if isinstance(value.get(key), dict | list):
+            raise InputError("ต้องเป็นข้อความ", where=f"meeting › {key}")
     return Meeting(
         date=None if _blank(value.get("date")) else parse_date(value["date"], "meeting › date"),
         title=_text(value, "title"),
         place=_text(value, "place"),
-        attendees=tuple(normalise_text(str(a)) for a in attendees if not _blank(a)),
+        attendees=_text_list(value.get("attendees"), "meeting › attendees", "- นายกองค์การบริหารส่วนตำบล …"),
+        approver=_text(value, "approver"),
     )
 
 
@@ -471,7 +503,10 @@ def _parse_progress(value: Any) -> tuple[ProgressEntry, ...]:
         where = f"progress[{index}]"
         if not isinstance(entry, dict):
             raise InputError("ต้องเป็นชุดข้อมูลของหนึ่งมาตรการ", where=where)
-        _no_unknown_fields(entry, ("measure", "status", "done", "result", "outcome", "as_of"), where)
+        _no_unknown_fields(entry, PROGRESS_FIELDS, where)
+        for key in ("measure", "status", "done", "result", "outcome"):
+            if isinstance(entry.get(key), dict | list):
+                raise InputError("ต้องเป็นข้อความ", where=f"{where} › {key}")
         measure = _text(entry, "measure")
         if measure is None:
             raise InputError("ขาดชื่อหรือลำดับมาตรการ", where=f"{where} › measure",
@@ -484,5 +519,7 @@ def _parse_progress(value: Any) -> tuple[ProgressEntry, ...]:
             measure=measure, status=status, done=_text(entry, "done"), result=_text(entry, "result"),
             outcome=_text(entry, "outcome"),
             as_of=None if _blank(entry.get("as_of")) else parse_date(entry["as_of"], f"{where} › as_of"),
+            evidence=_text_list(entry.get("evidence"), f"{where} › evidence",
+                                "- รายงานผลการดำเนินงาน.pdf หรือ - https://…"),
         ))
     return tuple(entries)

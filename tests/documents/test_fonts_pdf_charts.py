@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -99,6 +102,48 @@ def test_font_missing_error_is_thai_and_says_what_to_run(monkeypatch, tmp_path):
     assert "ไม่พบ" in message and "TH Sarabun New" in message
     assert "fc-cache -f" in message and "THSarabunNew-*.ttf" in message
     assert (tmp_path / "fonts" / "prongsai" / "THSarabunNew-Regular.ttf").is_file()  # it tried the user dir
+
+
+def test_font_check_is_kept_in_a_marker_until_the_font_file_changes(monkeypatch, tmp_path):
+    resolved = {"Regular": tmp_path / "THSarabunNew-Regular.ttf", "Bold": tmp_path / "THSarabunNew-Bold.ttf"}
+    for style, path in resolved.items():
+        shutil.copyfile(fonts.font_path(style), path)
+    calls = []
+
+    def fake_match(pattern):
+        calls.append(pattern)
+        return str(resolved["Bold" if pattern.endswith(":bold") else "Regular"])
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(fonts, "_fc_match", fake_match)
+    monkeypatch.setattr(fonts, "_installed", None)
+    assert fonts.ensure_fonts_installed() == resolved["Regular"]
+    assert len(calls) == 2 and fonts.marker_path().is_file()
+
+    monkeypatch.setattr(fonts, "_installed", None)  # a new process: the marker answers
+    assert fonts.ensure_fonts_installed() == resolved["Regular"]
+    assert len(calls) == 2
+
+    resolved["Bold"].unlink()  # the font went away: the marker no longer counts, fontconfig is asked
+    monkeypatch.setattr(fonts, "_installed", None)
+    fonts.ensure_fonts_installed()
+    assert len(calls) == 4
+
+    shutil.copyfile(fonts.font_path("Bold"), resolved["Bold"])  # back (new mtime): asked again, marked again
+    monkeypatch.setattr(fonts, "_installed", None)
+    fonts.ensure_fonts_installed()
+    monkeypatch.setattr(fonts, "_installed", None)
+    fonts.ensure_fonts_installed()
+    assert len(calls) == 6
+
+
+def test_font_marker_from_another_font_setup_is_ignored(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    fonts.marker_path().parent.mkdir(parents=True)
+    fonts.marker_path().write_text('{"key": "old", "files": []}', encoding="utf-8")
+    assert fonts._read_marker() is None
+    fonts.marker_path().write_text("not json", encoding="utf-8")
+    assert fonts._read_marker() is None
 
 
 # --------------------------------------------------------------------------- DOCX settings
@@ -228,6 +273,61 @@ def test_timeout_kills_soffice_and_leaves_no_output(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.docx"]
 
 
+def _soffice_running(profile: Path) -> bool:
+    uri = profile.resolve().as_uri()
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        with suppress(OSError):
+            if uri.encode() in cmdline.read_bytes():
+                return True
+    return False
+
+
+@pytest.mark.slow
+@needs_soffice
+@needs_poppler
+def test_office_started_ahead_converts_and_exits(tmp_path):
+    docx_path = build_docx(tmp_path / "doc.docx")
+    with pdf.start_office(context_numerals=True) as office:
+        profile = office._profile
+        assert _soffice_running(profile)
+        results = pdf.convert_many([(docx_path, tmp_path / "doc.pdf")], office=office)
+        assert not _soffice_running(profile)  # exited after its one batch
+        with pytest.raises(RuntimeError):
+            office.convert(tmp_path, [docx_path], 10.0)
+    assert results == [(tmp_path / "doc.pdf").resolve()]
+    text = pdftotext(results[0])
+    assert all(word in text for word in THAI_WORDS)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.docx", "doc.pdf"]
+    with pdf._profile() as (again, _):  # the pooled profile is free again
+        assert again == profile
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_office_not_used_is_stopped_on_close(tmp_path):
+    office = pdf.start_office()
+    profile = office._profile
+    time.sleep(0.3)
+    office.close()
+    assert not _soffice_running(profile)
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_office_failed_document_leaves_no_output(tmp_path):
+    good = build_docx(tmp_path / "good.docx")
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("[Content_Types].xml", "not xml")
+        archive.writestr("word/document.xml", "not xml either")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    with pdf.start_office() as office, pytest.raises(pdf.ConversionError) as info:
+        pdf.convert_many([(good, out_dir / "good.pdf"), (broken, out_dir / "broken.pdf")], office=office)
+    assert "broken.docx" in str(info.value)
+    assert list(out_dir.iterdir()) == []
+
+
 def test_not_a_docx_is_refused_before_starting_libreoffice(tmp_path, monkeypatch):
     fake = tmp_path / "scan.docx"
     fake.write_bytes(b"%PDF-1.4 not a docx")
@@ -276,16 +376,120 @@ def png_size(data: bytes) -> tuple[int, int]:
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
 
 
-def test_indicator_chart_png():
+INSTRUMENTS = {"IIT": 92.1, "EIT": 88.4, "OIT": 79.0}
+needs_raqm = pytest.mark.skipif(
+    not charts._raqm_available(), reason="Pillow has no raqm layout (libfribidi0): PNG drawn by matplotlib"
+)
+
+
+def png_image(data: bytes):
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    return image.convert("RGB")
+
+
+def has_colour(data: bytes, colour: str) -> bool:
+    from PIL import ImageColor
+
+    rgb = ImageColor.getrgb(colour)
+    return any(c == rgb for _, c in png_image(data).getcolors(maxcolors=1 << 20))
+
+
+@needs_raqm
+def test_indicator_chart_png_is_print_resolution_for_its_printed_width():
     data = charts.indicator_chart(ROWS, pass_mark=85.0)
     width, height = png_size(data)
-    assert 900 <= width <= 1600 and 600 <= height <= 1400
+    assert width == charts.INDICATOR_PX == round(135 / 25.4 * 200)  # 135 mm at 200 dpi
+    assert 600 <= height <= 1100  # ten rows, one label on two lines
+    assert png_image(data).info["dpi"] == pytest.approx((200, 200), abs=0.01)
     assert len(data) > 20_000
+    assert charts.indicator_chart(ROWS, pass_mark=85.0) == data  # deterministic
 
 
-def test_instrument_chart_png():
-    width, height = png_size(charts.instrument_chart({"IIT": 92.1, "EIT": 88.4, "OIT": 79.0}))
-    assert 600 <= width <= 1200 and 400 <= height <= 900
+@needs_raqm
+def test_instrument_chart_png_is_print_resolution_for_its_printed_width():
+    width, height = png_size(charts.instrument_chart(INSTRUMENTS))
+    assert width == charts.INSTRUMENT_PX == round(72 / 25.4 * 200)  # 72 mm at 200 dpi
+    assert 0.6 * width <= height <= 1.0 * width
+    titled = png_size(charts.instrument_chart(INSTRUMENTS, title="คะแนนตามเครื่องมือ"))
+    assert titled[0] == width and titled[1] > height
+
+
+def test_failing_score_is_drawn_in_the_failing_colour():
+    passing = [("การปฏิบัติหน้าที่", 92.5), ("การใช้งบประมาณ", 88.0)]
+    failing = [*passing, ("การใช้อำนาจ", 79.31)]
+    assert has_colour(charts.indicator_chart(failing), charts.FAIL_COLOUR)
+    assert has_colour(charts.indicator_chart(failing), charts.PASS_COLOUR)
+    assert not has_colour(charts.indicator_chart(passing), charts.FAIL_COLOUR)
+    assert has_colour(charts.instrument_chart(INSTRUMENTS, pass_mark=85.0), charts.FAIL_COLOUR)
+    assert not has_colour(charts.instrument_chart(INSTRUMENTS, pass_mark=75.0), charts.FAIL_COLOUR)
+    assert has_colour(charts.instrument_chart(INSTRUMENTS), charts.LINE_COLOUR)  # the pass-mark line
+
+
+def test_thai_and_arabic_digits_draw_different_images():
+    thai = charts.indicator_chart(ROWS, thai_digits=True)
+    arabic = charts.indicator_chart(ROWS, thai_digits=False)
+    assert thai != arabic
+    assert png_image(thai).tobytes() != png_image(arabic).tobytes()
+    assert charts.instrument_chart(INSTRUMENTS, thai_digits=True) != charts.instrument_chart(
+        INSTRUMENTS, thai_digits=False
+    )
+
+
+def test_chart_without_a_score_says_so():
+    data = charts.indicator_chart([("การปฏิบัติหน้าที่", None), ("การใช้อำนาจ", 0.0)])
+    assert png_size(data)[0] > 0
+    assert has_colour(data, charts.FAIL_COLOUR)  # legend: no score counts as below the pass mark
+    png_size(charts.instrument_chart({"IIT": 92.1, "EIT": None, "OIT": None}, title="เครื่องมือ"))
+
+
+def test_png_charts_do_not_import_matplotlib():
+    code = (
+        "import sys\n"
+        "from prongsai.documents import charts\n"
+        "rows = [('1. การปฏิบัติหน้าที่', 92.5), ('2. การใช้อำนาจ', 70.0), ('3. ' + 'การเปิดเผยข้อมูล' * 4, None)]\n"
+        "charts.indicator_chart(rows, pass_mark=85.0, thai_digits=True, title='ผลคะแนน')\n"
+        "charts.instrument_chart({'IIT': 92.1, 'EIT': None, 'OIT': 79.0}, thai_digits=False)\n"
+        "print(charts._raqm_available(), sorted(m for m in sys.modules if m.split('.')[0] == 'matplotlib'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    raqm, loaded = out.strip().split(" ", 1)
+    if raqm == "True":
+        assert loaded == "[]"
+
+
+@needs_raqm
+def test_png_text_is_laid_out_with_raqm():
+    from PIL import ImageFont
+
+    pen = charts._Pen("Regular", 40)
+    assert pen.font.layout_engine == ImageFont.Layout.RAQM
+    basic = ImageFont.truetype(str(fonts.font_path("Regular")), 40, layout_engine=ImageFont.Layout.BASIC)
+    # TH Sarabun New's tone mark glyph sits high (for a vowel above); over a bare consonant the
+    # font's OpenType rules lower it, which only the raqm layout applies: without it it floats
+    assert pen.font.getbbox("ป่า", anchor="ls")[1] > basic.getbbox("ป่า", anchor="ls")[1]
+    assert pen.font.getbbox("ที่", anchor="ls")[1] == basic.getbbox("ที่", anchor="ls")[1]
+
+
+def test_png_falls_back_to_matplotlib_without_raqm(monkeypatch):
+    monkeypatch.setattr(charts, "_raqm", False)
+    width, _ = png_size(charts.indicator_chart(ROWS))
+    assert width != charts.INDICATOR_PX  # drawn by the matplotlib renderer
+    png_size(charts.instrument_chart(INSTRUMENTS))
+
+
+@needs_raqm
+def test_png_labels_wrap_between_words_within_the_width():
+    pen = charts._Pen("Regular", charts._pt(charts.PNG_TEXT_PT))
+    label = "๑๐. การป้องกันการทุจริตและประพฤติมิชอบในหน่วยงานของรัฐ"
+    lines = pen.wrap(label, 250)
+    assert len(lines) > 1
+    assert "".join(lines).replace(" ", "") == label.replace(" ", "")
+    assert all(pen.width(line) <= 250 for line in lines)
+    assert all(not line.startswith(("ิ", "ั", "่", "้", "ร")) for line in lines)  # not inside a word
+    assert pen.wrap("การใช้อำนาจ", 1000) == ["การใช้อำนาจ"]
 
 
 def test_svg_variants_draw_text_as_paths():

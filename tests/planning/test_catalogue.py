@@ -251,7 +251,7 @@ def test_texts_are_thai_with_arabic_digits(catalogue):
 
 
 def placeholder_free(text: str) -> str:
-    return re.sub(r"\{unit:[a-z_]+\}", "", text)
+    return re.sub(r"\{(?:unit|term):[a-z_]+\}", "", text)
 
 
 def _strip_allowed(text: str) -> str:
@@ -533,3 +533,85 @@ class FakeLibrary:
         if year not in self.years:
             raise KeyError(year)
         return FakeFramework()
+
+
+# --- plan groups (the concise draft) ---------------------------------------------------------------
+
+
+def test_groups_gather_every_theme_into_at_most_eight_measures(catalogue):
+    grouped = [t for g in catalogue.groups.values() for t in g.themes]
+    assert sorted(grouped) == sorted(catalogue.themes)
+    working = [g for g in catalogue.groups.values() if KEEP_STANDARD_THEME not in g.themes]
+    assert len(working) <= 8
+    assert catalogue.group_of("communication") == catalogue.group_of("website-open-data")
+    assert catalogue.group_of("anti-corruption") == catalogue.group_of("ethics-no-gift")
+    assert catalogue.group_of("performance-reporting") == catalogue.group_of("ita-measures")
+
+
+def test_every_template_has_a_short_step_in_its_group(catalogue):
+    for key, group in catalogue.groups.items():
+        members = {m.id for m in catalogue.measures if m.theme in group.themes}
+        assert members == {i for s in group.steps for i in s.for_}, key
+        assert 1 <= len(group.steps) <= 6
+
+
+def test_short_steps_are_one_line_of_official_thai(catalogue):
+    for key, group in catalogue.groups.items():
+        for _, text in group.texts():
+            latin = _strip_allowed(placeholder_free(text))
+            assert not re.search(r"[A-Za-z]", latin), (key, text)
+            assert not re.search(r"[๐-๙]", text), (key, text)
+        for text in [s.text for s in group.steps] + [group.closing]:
+            for agency_type in AGENCY_TYPES:
+                rendered = render_text(text, agency_type, agency="ทดสอบ")
+                assert len(rendered) <= 150 and "\n" not in rendered, (key, rendered)
+        assert "เมษายน" in group.follow_up and "ตุลาคม" in group.follow_up, key
+
+
+def test_a_step_for_a_template_outside_the_group_is_refused(data):
+    data["groups"]["assets"]["steps"][0]["for"].append("e-service")
+    with pytest.raises(ValueError, match=r"กลุ่ม assets.*e-service"):
+        parse_catalogue(data)
+
+
+def test_a_template_without_a_short_step_is_refused(data):
+    data["groups"]["assets"]["steps"] = data["groups"]["assets"]["steps"][:1]
+    with pytest.raises(ValueError, match=r"กลุ่ม assets.*asset-oversight"):
+        parse_catalogue(data)
+
+
+def test_a_long_short_step_is_refused(data):
+    data["groups"]["assets"]["steps"][0]["text"] = "จัดทำ" * 30
+    with pytest.raises(ValueError, match="ยาวเกิน 120"):
+        parse_catalogue(data)
+
+
+def test_a_theme_outside_every_group_is_refused(data):
+    data["groups"]["assets"]["themes"] = []
+    data["groups"]["authority-hr"]["themes"].append("assets")
+    data["groups"]["authority-hr"]["steps"].extend(data["groups"]["assets"]["steps"])
+    del data["groups"]["assets"]
+    parse_catalogue(data)  # moving a theme to another group is fine
+    data["groups"]["authority-hr"]["themes"].remove("assets")
+    with pytest.raises(ValueError, match="assets"):
+        parse_catalogue(data)
+
+
+def test_terms_in_texts_follow_the_agency_type():
+    text = "ชี้แจง{term:budget_law}ต่อ{unit:executive}"
+    assert render_text(text, "ทต.", agency="เทศบาลตำบลบางพระ") == \
+        "ชี้แจงเทศบัญญัติงบประมาณรายจ่ายประจำปีต่อนายกเทศมนตรีตำบลบางพระ"
+    assert render_text(text, "อบต.", agency="องค์การบริหารส่วนตำบลลาดหญ้า") == \
+        "ชี้แจงข้อบัญญัติงบประมาณรายจ่ายประจำปีต่อนายกองค์การบริหารส่วนตำบลลาดหญ้า"
+    with pytest.raises(ValueError, match="คำเฉพาะ"):
+        placeholders("ตาม{term:bylaw}")
+
+
+def test_no_municipality_text_says_khobanyat(catalogue):
+    for agency_type in ("เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร"):
+        for m in catalogue.measures:
+            for text in texts(m):
+                assert "ข้อบัญญัติ" not in render_text(text, agency_type, agency="ทดสอบ"), (m.id, text)
+        for group in catalogue.groups.values():
+            for _, text in group.texts():
+                assert "ข้อบัญญัติ" not in render_text(text, agency_type, agency="ทดสอบ")

@@ -2,6 +2,7 @@ import io
 import zipfile
 from unittest import mock
 
+from prongsai.documents.wordbreak import strip_marks
 from prongsai.web.plans import documents
 from prongsai.web.plans.models import Plan
 from tests.web.base import BaseTestCase
@@ -11,7 +12,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 def docx_text(content: bytes) -> str:
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
-        return archive.read("word/document.xml").decode("utf-8")
+        return strip_marks(archive.read("word/document.xml").decode("utf-8"))
 
 
 class DocumentDownloadTestCase(BaseTestCase):

@@ -100,9 +100,9 @@ def test_demo_loads_the_seed_agencies_once(tmp_path):
             stop(proc)
     db = sqlite3.connect(home / "db.sqlite3")
     names = sorted(n for (n,) in db.execute("select name from agencies_agency"))
-    assert names == ["องค์การบริหารส่วนตำบลลาดหญ้า", "องค์การบริหารส่วนตำบลไค้งยาง"]
-    assert db.execute("select count(*) from assessments_result").fetchone()[0] == 2
-    assert db.execute("select count(*) from plans_plan").fetchone()[0] == 2
+    assert names == ["องค์การบริหารส่วนตำบลลาดหญ้า", "องค์การบริหารส่วนตำบลไค้งยาง", "เทศบาลตำบลบ้านใหม่สามัคคี"]
+    assert db.execute("select count(*) from assessments_result").fetchone()[0] == 3
+    assert db.execute("select count(*) from plans_plan").fetchone()[0] == 3
     assert db.execute("select count(*) from plans_plan where status='approved'").fetchone()[0] == 1
     assert db.execute("select count(*) from plans_progressentry").fetchone()[0] >= 3
     assert db.execute("select count(*) from oit_oitcheck").fetchone()[0] > 0

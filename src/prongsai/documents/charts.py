@@ -1,23 +1,34 @@
 """Charts for ITA reports in TH Sarabun New, with Thai digits.
 
-matplotlib >= 3.11 lays text out with libraqm, so Thai vowels and tone marks stack correctly.
-matplotlib is imported inside the functions (the CLI starts fast without it), and pyplot is
-never used: every chart is its own ``Figure`` on an Agg canvas, so nothing global (backend,
-open figures) is touched and charts can be drawn from worker threads.
+Two renderers draw the same charts (same information, colours and wording):
 
-PNG goes into DOCX (docxtpl ``InlineImage``); SVG uses ``svg.fonttype='path'`` (outlines, so
-it renders the same in any browser, also inside ``<img>``).
+* PNG for the DOCX/PDF documents (docxtpl ``InlineImage``): drawn with Pillow at print resolution
+  (:data:`PRINT_DPI` for the width the documents print them at), text laid out by libraqm
+  (HarfBuzz), so Thai vowels and tone marks stack correctly. Pillow is imported inside the
+  functions and matplotlib is never imported on this path: importing and drawing with
+  matplotlib cost about 0.8 s of every ``prongsai report --format pdf`` process. When Pillow
+  has no raqm layout (its wheels load the system libfribidi at run time) Thai would be shaped
+  wrongly, so the PNG is then drawn by the matplotlib renderer instead.
+* SVG for the web pages: matplotlib with ``svg.fonttype='path'`` (outlines, so it renders the
+  same in any browser, also inside ``<img>``). matplotlib >= 3.11 lays text out with libraqm.
+  pyplot is never used: every chart is its own ``Figure`` on an Agg canvas, so nothing global
+  (backend, open figures) is touched and charts can be drawn from worker threads. The vendored
+  fonts are added to matplotlib's in-memory font list once per process (no font-cache rebuild).
+
+Label wrapping uses the documents' word breaks (``wordbreak``: dictionary loaded once per process).
 """
 
 from __future__ import annotations
 
+import functools
 import io
+import re
 import threading
 import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from prongsai.documents.fonts import FONT_FAMILY, font_paths
+from prongsai.documents.fonts import FONT_FAMILY, font_path
 from prongsai.thai import to_thai_digits
 
 PASS_COLOUR = "#2E6DA4"  # blue: at or above the pass mark
@@ -27,6 +38,7 @@ TEXT_COLOUR = "#222222"
 DPI = 150
 FONT_SIZE = 16  # TH Sarabun New draws at ~0.68x, so 16 here looks like ~11 in other fonts
 LABEL_WRAP = 34  # display cells per label line (Thai combining marks take none)
+CHART_STYLES = ("Regular", "Bold")  # the TH Sarabun New styles a chart draws with
 
 _font_lock = threading.Lock()
 _fonts_registered = False
@@ -41,8 +53,9 @@ def _register_fonts() -> None:
             return
         from matplotlib import font_manager
 
-        for path in font_paths():
-            font_manager.fontManager.addfont(str(path))
+        # Added to the font list in memory (no font-cache rebuild); the charts use no italics.
+        for style in CHART_STYLES:
+            font_manager.fontManager.addfont(str(font_path(style)))
         _fonts_registered = True
 
 
@@ -87,14 +100,18 @@ def _display_width(text: str) -> int:
 
 
 def wrap_label(label: str, width: int = LABEL_WRAP) -> str:
-    """Wrap a Thai label at word boundaries (pythainlp newmm) into lines of about `width` columns."""
+    """Wrap a Thai label at word boundaries (pythainlp newmm) into lines of about `width` columns.
+
+    The words are those the documents break lines at (:func:`prongsai.documents.wordbreak.mark_breaks`,
+    whose dictionary is loaded once per process)."""
     if _display_width(label) <= width:
         return label
-    from pythainlp.tokenize import word_tokenize
+    from prongsai.documents.wordbreak import WORD_JOINER, ZWSP, mark_breaks
 
     lines: list[str] = []
     current = ""
-    for token in word_tokenize(label, engine="newmm", keep_whitespace=True):
+    marked = mark_breaks(label).replace(WORD_JOINER, "")
+    for token in filter(None, re.split(rf"(\s+)|{ZWSP}", marked)):
         candidate = current + token
         if current and _display_width(candidate) > width:
             lines.append(current.rstrip())
@@ -219,13 +236,16 @@ def indicator_chart(
     thai_digits: bool = True,
     title: str | None = None,
 ) -> bytes:
-    """PNG of horizontal bars, one per indicator (label, score 0-100), first at the top.
+    """PNG of horizontal bars, one per indicator (label, score 0-100), first at the top,
+    :data:`INDICATOR_PX` wide (:data:`INDICATOR_MM` at :data:`PRINT_DPI`).
 
     Bars below `pass_mark` are orange, the others blue; the score is printed at each bar end;
     the dashed pass-mark line is explained in a legend below the axes. A score of None draws
     no bar and says "ไม่มีคะแนน".
     """
-    return _render(_indicator_figure, rows, pass_mark, thai_digits, title, fmt="png")
+    if not _raqm_available():
+        return _render(_indicator_figure, rows, pass_mark, thai_digits, title, fmt="png")
+    return _draw_png(_indicator_png, rows, pass_mark, thai_digits, title)
 
 
 def indicator_chart_svg(
@@ -276,8 +296,12 @@ def instrument_chart(
     thai_digits: bool = True,
     title: str | None = None,
 ) -> bytes:
-    """PNG of vertical bars per instrument, e.g. {"IIT": 92.1, "EIT": 88.4, "OIT": 79.0}."""
-    return _render(_instrument_figure, scores, pass_mark, thai_digits, title, fmt="png")
+    """PNG of vertical bars per instrument, e.g. {"IIT": 92.1, "EIT": 88.4, "OIT": 79.0},
+    :data:`INSTRUMENT_PX` wide (:data:`INSTRUMENT_MM` at :data:`PRINT_DPI`); bars and legend as
+    in :func:`indicator_chart`."""
+    if not _raqm_available():
+        return _render(_instrument_figure, scores, pass_mark, thai_digits, title, fmt="png")
+    return _draw_png(_instrument_png, scores, pass_mark, thai_digits, title)
 
 
 def instrument_chart_svg(
@@ -302,3 +326,379 @@ def _render(build, data, pass_mark: float, thai_digits: bool, title: str | None,
     with _render_lock, matplotlib.rc_context(_rc()):
         fig = build(data, float(pass_mark), thai_digits, title)
         return _finish(fig, fmt)
+
+
+# --------------------------------------------------------------------------- PNG with Pillow
+#
+# Sizes are in pixels of the final image, derived from the printed size: the documents place the
+# indicator chart 135 mm wide and the instrument chart 72 mm wide (documents.context), and both
+# charts print their text at the same point size, so they look alike on the page.
+
+PRINT_DPI = 200
+INDICATOR_MM = 135
+INSTRUMENT_MM = 72
+PNG_TEXT_PT = 12.5  # printed size of labels, ticks and legend (the body text is 16 pt)
+PNG_TITLE_PT = 14.0
+GRID_COLOUR = "#DDDDDD"
+AXIS_COLOUR = "#888888"
+
+
+def _px(mm: float) -> int:
+    return round(mm / 25.4 * PRINT_DPI)
+
+
+def _pt(points: float) -> int:
+    return round(points / 72 * PRINT_DPI)
+
+
+INDICATOR_PX = _px(INDICATOR_MM)
+INSTRUMENT_PX = _px(INSTRUMENT_MM)
+
+_raqm: bool | None = None
+_png_lock = threading.Lock()  # FreeType faces are shared between calls and are not thread-safe
+_THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
+
+
+def _raqm_available() -> bool:
+    """Whether Pillow can lay text out with libraqm (needed for Thai marks)."""
+    global _raqm
+    if _raqm is None:
+        from PIL import features
+
+        _raqm = bool(features.check("raqm"))
+    return _raqm
+
+
+@functools.lru_cache(maxsize=16)
+def _font(style: str, size: int):
+    from PIL import ImageFont
+
+    return ImageFont.truetype(str(font_path(style)), size, layout_engine=ImageFont.Layout.RAQM)
+
+
+class _Pen:
+    """Text measuring and drawing in one font, positioned by the visual middle of the line."""
+
+    def __init__(self, style: str, size: int) -> None:
+        self.font = _font(style, size)
+        self.size = size
+        self.x_height = -self.font.getbbox("ก", anchor="ls")[1]
+        self.line = round(size * 1.08)  # line pitch of wrapped labels (room for stacked marks)
+
+    def width(self, text: str) -> int:
+        return round(self.font.getlength(text, language="th")) if text else 0
+
+    def baseline(self, text: str, middle: float) -> float:
+        """Baseline putting `text` visually centred on `middle`: Thai by its x-height (marks
+        above and below are outside it), digits and Latin by their own ink."""
+        if _THAI_LETTER.search(text):
+            return middle + self.x_height / 2
+        top, bottom = self.font.getbbox(text, anchor="ls")[1::2]
+        return middle - (top + bottom) / 2
+
+    def draw(self, draw, x: float, middle: float, text: str, align: str = "left",
+             colour: str = TEXT_COLOUR) -> None:
+        width = self.width(text)
+        left = {"left": x, "centre": x - width / 2, "right": x - width}[align]
+        draw.text((round(left), round(self.baseline(text, middle))), text, font=self.font,
+                  fill=colour, anchor="ls", language="th")
+
+    def wrap(self, text: str, max_width: int) -> list[str]:
+        """`text` in lines of at most `max_width` pixels, broken only between words (the
+        documents' ZWSP word breaks and spaces); a single word longer than that keeps its line."""
+        if self.width(text) <= max_width:
+            return [text]
+        from prongsai.documents.wordbreak import WORD_JOINER, ZWSP, mark_breaks
+
+        lines: list[str] = []
+        current = ""
+        marked = mark_breaks(text).replace(WORD_JOINER, "")
+        for token in filter(None, re.split(rf"(\s+)|{ZWSP}", marked)):
+            candidate = current + token
+            if current.strip() and self.width(candidate.rstrip()) > max_width:
+                lines.append(current.rstrip())
+                current = token.lstrip()
+            else:
+                current = candidate
+        if current.strip():
+            lines.append(current.rstrip())
+        return lines
+
+
+def _dashed(draw, start: tuple[int, int], end: tuple[int, int], colour: str, width: int,
+            dash: int, gap: int) -> None:
+    """A dashed horizontal or vertical line from `start` to `end`."""
+    (x0, y0), (x1, y1) = start, end
+    length = max(abs(x1 - x0), abs(y1 - y0))
+    dx, dy = (1 if x1 > x0 else 0), (1 if y1 > y0 else 0)
+    half = width // 2
+    pos = 0
+    while pos < length:
+        stop = min(pos + dash, length)
+        if dx:
+            draw.rectangle([x0 + pos, y0 - half, x0 + stop - 1, y0 - half + width - 1], fill=colour)
+        else:
+            draw.rectangle([x0 - half, y0 + pos, x0 - half + width - 1, y0 + stop - 1], fill=colour)
+        pos = stop + gap
+
+
+class _Style:
+    """Sizes shared by both charts, in pixels."""
+
+    def __init__(self) -> None:
+        self.text = _Pen("Regular", _pt(PNG_TEXT_PT))
+        self.title = _Pen("Bold", _pt(PNG_TITLE_PT))
+        em = self.text.size
+        self.margin = round(em * 0.45)
+        self.grid = max(1, round(PRINT_DPI / 100))  # ~0.25 mm
+        self.axis = max(1, round(PRINT_DPI / 100))
+        self.pass_line = max(2, round(PRINT_DPI / 65))  # ~0.4 mm
+        self.dash, self.gap = round(em * 0.42), round(em * 0.24)
+        self.tick = round(em * 0.22)
+        self.value_pad = round(em * 0.12)  # white box around a score label
+
+
+def _score_label(draw, style: _Style, x: float, middle: float, text: str, align: str) -> None:
+    """A score printed on a white box, so the pass-mark line never runs through it."""
+    pen = style.text
+    width = pen.width(text)
+    left = {"left": x, "centre": x - width / 2}[align]
+    pad = style.value_pad
+    half = pen.x_height if _THAI_LETTER.search(text) else pen.x_height * 0.7
+    draw.rectangle([round(left - pad), round(middle - half - pad), round(left + width + pad),
+                    round(middle + half + pad)], fill="white")
+    pen.draw(draw, x, middle, text, align)
+
+
+def _legend_items(pass_mark: float, thai_digits: bool, values: Sequence[float | None]):
+    items = [("line", LINE_COLOUR, f"เกณฑ์ผ่าน {_tick(pass_mark, thai_digits)} คะแนน")]
+    if any(v is not None and v >= pass_mark for v in values):
+        items.append(("patch", PASS_COLOUR, "ผ่านเกณฑ์"))
+    if any(v is None or v < pass_mark for v in values):
+        items.append(("patch", FAIL_COLOUR, "ต่ำกว่าเกณฑ์"))
+    return items
+
+
+class _Legend:
+    """The legend below the chart: the dashed pass-mark line and the bar colours, in centred
+    rows that fit the image width."""
+
+    def __init__(self, style: _Style, items, width: int) -> None:
+        self.style = style
+        em = style.text.size
+        self.swatch = round(em * 1.3)
+        self.spacing = round(em * 0.3)
+        self.between = round(em * 1.0)
+        self.items = [(kind, colour, text, self.swatch + self.spacing + style.text.width(text))
+                      for kind, colour, text in items]
+        self.rows: list[list] = [[]]
+        room = width - 2 * style.margin
+        for item in self.items:
+            row = self.rows[-1]
+            used = sum(i[3] for i in row) + self.between * len(row)
+            if row and used + item[3] > room:
+                self.rows.append([item])
+            else:
+                row.append(item)
+        self.row_height = round(em * 1.15)
+        self.height = self.row_height * len(self.rows)
+
+    def draw(self, draw, width: int, top: int) -> None:
+        style = self.style
+        for n, row in enumerate(self.rows):
+            middle = top + n * self.row_height + self.row_height // 2
+            x = (width - (sum(i[3] for i in row) + self.between * (len(row) - 1))) // 2
+            for kind, colour, text, item_width in row:
+                if kind == "line":
+                    _dashed(draw, (x, middle), (x + self.swatch, middle), colour, style.pass_line,
+                            style.dash, style.gap)
+                else:
+                    half = round(style.text.x_height * 0.75)
+                    draw.rectangle([x, middle - half, x + self.swatch - 1, middle + half], fill=colour)
+                style.text.draw(draw, x + self.swatch + self.spacing, middle, text)
+                x += item_width + self.between
+
+
+def _draw_title(draw, style: _Style, width: int, title: str | None, thai_digits: bool) -> int:
+    """Draw the title (if any) centred at the top; the y where the chart starts."""
+    if not title:
+        return style.margin
+    text = _text(title, thai_digits)
+    style.title.draw(draw, width / 2, style.margin + style.title.line / 2, text, "centre")
+    return style.margin + style.title.line + style.margin
+
+
+def _title_height(style: _Style, title: str | None) -> int:
+    return style.margin + (style.title.line + style.margin if title else 0)
+
+
+def _save_png(image) -> bytes:
+    buffer = io.BytesIO()
+    # level 3: as small as the default level 6 for these flat-colour images, in half the time
+    image.save(buffer, format="PNG", dpi=(PRINT_DPI, PRINT_DPI), compress_level=3)
+    return buffer.getvalue()
+
+
+def _draw_png(build, data, pass_mark: float, thai_digits: bool, title: str | None) -> bytes:
+    with _png_lock:
+        return _save_png(build(data, float(pass_mark), thai_digits, title))
+
+
+def _indicator_png(rows: Sequence[tuple[str, float | None]], pass_mark: float, thai_digits: bool,
+                   title: str | None):
+    from PIL import Image, ImageDraw
+
+    style = _Style()
+    pen = style.text
+    em = pen.size
+    width = INDICATOR_PX
+    scores = [_check_score(str(label), score) for label, score in rows]
+    labels = [pen.wrap(_text(str(label), thai_digits), round(width * 0.4)) for label, _ in rows]
+    label_width = max((pen.width(line) for lines in labels for line in lines), default=0)
+
+    # Horizontal: labels | gap | 0 ... 100 | score of a full bar.
+    left = style.margin + label_width + round(em * 0.4)
+    right = width - style.margin - pen.width(_num(100.0, thai_digits)) - round(em * 0.3)
+    span = right - left
+
+    def x_of(value: float) -> int:
+        return left + round(span * value / 100.0)
+
+    # Vertical: title | rows | ticks | "คะแนน" | legend.
+    base_row = round(em * 1.7)
+    bar = round(base_row * 0.62)
+    row_heights = [max(base_row, len(lines) * pen.line + round(em * 0.45)) for lines in labels]
+    plot_top = _title_height(style, title)
+    inner = round(base_row * 0.25)
+    plot_bottom = plot_top + inner + sum(row_heights) + inner
+    ticks_middle = plot_bottom + style.tick + round(em * 0.55)
+    axis_label_middle = ticks_middle + round(em * 1.1)
+    legend = _Legend(style, _legend_items(pass_mark, thai_digits, scores), width)
+    legend_top = axis_label_middle + round(em * 0.75)
+    height = legend_top + legend.height + style.margin
+
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    _draw_title(draw, style, width, title, thai_digits)
+    ticks = [0, 20, 40, 60, 80, 100]
+    for t in ticks[1:]:
+        draw.rectangle([x_of(t), plot_top, x_of(t) + style.grid - 1, plot_bottom], fill=GRID_COLOUR)
+
+    middles = []
+    y = plot_top + inner
+    for row_height, score in zip(row_heights, scores, strict=True):
+        middle = y + row_height / 2
+        middles.append(middle)
+        if score:
+            colour = PASS_COLOUR if score >= pass_mark else FAIL_COLOUR
+            top = round(middle - bar / 2)
+            draw.rectangle([left, top, max(left, x_of(score) - 1), top + bar - 1], fill=colour)
+        y += row_height
+
+    # axes: the zero line and the score axis with its ticks
+    draw.rectangle([left - style.axis, plot_top, left - 1, plot_bottom + style.axis - 1], fill=AXIS_COLOUR)
+    draw.rectangle([left - style.axis, plot_bottom, right + round(em * 0.3), plot_bottom + style.axis - 1],
+                   fill=AXIS_COLOUR)
+    for t in ticks:
+        x = x_of(t)
+        draw.rectangle([x, plot_bottom, x + style.axis - 1, plot_bottom + style.tick], fill=AXIS_COLOUR)
+        pen.draw(draw, x + style.axis / 2, ticks_middle, _tick(t, thai_digits), "centre")
+    pen.draw(draw, (left + right) / 2, axis_label_middle, "คะแนน", "centre")
+
+    _dashed(draw, (x_of(pass_mark), plot_top), (x_of(pass_mark), plot_bottom), LINE_COLOUR,
+            style.pass_line, style.dash, style.gap)
+
+    for middle, lines, score in zip(middles, labels, scores, strict=True):
+        first = middle - (len(lines) - 1) * pen.line / 2
+        for n, line in enumerate(lines):
+            pen.draw(draw, left - round(em * 0.4), first + n * pen.line, line, "right")
+        text = _num(score, thai_digits) if score is not None else "ไม่มีคะแนน"
+        _score_label(draw, style, x_of(score or 0.0) + round(em * 0.25), middle, text, "left")
+
+    legend.draw(draw, width, legend_top)
+    return image
+
+
+def _instrument_png(scores: Mapping[str, float | None], pass_mark: float, thai_digits: bool,
+                    title: str | None):
+    from PIL import Image, ImageDraw
+
+    style = _Style()
+    pen = style.text
+    em = pen.size
+    width = INSTRUMENT_PX
+    names = list(scores)
+    values = [_check_score(name, scores[name]) for name in names]
+
+    # Horizontal: "คะแนน" (turned) | tick labels | bars.
+    axis_label = "คะแนน"
+    left = (style.margin + pen.x_height * 3 + round(em * 0.3)
+            + pen.width(_tick(100, thai_digits)) + style.tick + round(em * 0.25))
+    right = width - style.margin
+    slot = (right - left) / max(1, len(names))
+    bar = round(slot * 0.55)
+    names_wrapped = [pen.wrap(_text(n, thai_digits), round(slot * 0.95)) for n in names]
+
+    # Vertical: title | score above a full bar | 100 ... 0 | names | legend.
+    plot_top = _title_height(style, title) + round(em * 0.9)  # room for the score above 100
+    plot_height = round(width * 0.5)
+    plot_bottom = plot_top + plot_height
+    name_lines = max((len(lines) for lines in names_wrapped), default=1)
+    names_top = plot_bottom + style.tick + round(em * 0.55)
+    legend = _Legend(style, _legend_items(pass_mark, thai_digits, values), width)
+    legend_top = names_top + (name_lines - 1) * pen.line + round(em * 0.8)
+    height = legend_top + legend.height + style.margin
+
+    def y_of(value: float) -> int:
+        return plot_bottom - round(plot_height * value / 100.0)
+
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    _draw_title(draw, style, width, title, thai_digits)
+    ticks = [0, 20, 40, 60, 80, 100]
+    for t in ticks[1:]:
+        draw.rectangle([left, y_of(t), right, y_of(t) + style.grid - 1], fill=GRID_COLOUR)
+
+    for n, value in enumerate(values):
+        centre = left + slot * (n + 0.5)
+        if value:
+            colour = PASS_COLOUR if value >= pass_mark else FAIL_COLOUR
+            x = round(centre - bar / 2)
+            draw.rectangle([x, min(y_of(value), plot_bottom - 1), x + bar - 1, plot_bottom - 1], fill=colour)
+
+    draw.rectangle([left - style.axis, plot_top - round(em * 0.5), left - 1, plot_bottom + style.axis - 1],
+                   fill=AXIS_COLOUR)
+    draw.rectangle([left - style.axis, plot_bottom, right, plot_bottom + style.axis - 1], fill=AXIS_COLOUR)
+    for t in ticks:
+        y = y_of(t)
+        draw.rectangle([left - style.axis - style.tick, y, left - 1, y + style.axis - 1], fill=AXIS_COLOUR)
+        pen.draw(draw, left - style.axis - style.tick - round(em * 0.2), y, _tick(t, thai_digits), "right")
+    _turned_text(image, pen, style.margin, (plot_top + plot_bottom) / 2, axis_label)
+
+    _dashed(draw, (left, y_of(pass_mark)), (right, y_of(pass_mark)), LINE_COLOUR,
+            style.pass_line, style.dash, style.gap)
+
+    for n, (lines, value) in enumerate(zip(names_wrapped, values, strict=True)):
+        centre = left + slot * (n + 0.5)
+        for k, line in enumerate(lines):
+            pen.draw(draw, centre, names_top + k * pen.line, line, "centre")
+        text = _num(value, thai_digits) if value is not None else "ไม่มีคะแนน"
+        _score_label(draw, style, centre, y_of(value or 0.0) - round(em * 0.55), text, "centre")
+
+    legend.draw(draw, width, legend_top)
+    return image
+
+
+def _turned_text(image, pen: _Pen, left: int, middle: float, text: str) -> None:
+    """`text` read bottom to top, its x-height band starting at `left`, centred on `middle`."""
+    from PIL import Image, ImageDraw
+
+    ascent, descent = pen.font.getmetrics()
+    width = pen.width(text)
+    strip = Image.new("L", (width + 4, ascent + descent), 0)
+    ImageDraw.Draw(strip).text((2, ascent), text, font=pen.font, fill=255, anchor="ls", language="th")
+    turned = strip.rotate(90, expand=True)
+    # after turning, the baseline is the column `ascent` from the left
+    x = round(left + pen.x_height - ascent + pen.x_height)
+    y = round(middle - turned.height / 2)
+    image.paste(TEXT_COLOUR, (x, y, x + turned.width, y + turned.height), turned)

@@ -1,12 +1,20 @@
 """The data a report template receives (see prongsai.documents.reports for the list).
 
 Everything here is plain Python (dicts, lists, strings) already formatted for print: Thai or
-Arabic digits, Buddhist-era dates, fiscal-year periods. Charts are :class:`ChartImage` (PNG
-bytes and a width); the renderer turns them into docxtpl ``InlineImage``. Keeping this free of
-docxtpl lets the web app show the same figures and texts as the documents.
+Arabic digits, Buddhist-era dates, fiscal-year periods, the agency type's own terms and titles.
+Charts are :class:`ChartImage` (PNG bytes and a width); the renderer turns them into docxtpl
+``InlineImage``. Keeping this free of docxtpl lets the web app show the same texts.
 
 Multi-paragraph cell texts are joined with ``\\a`` (docxtpl turns it into a new paragraph with
-the same paragraph and run formatting) and line breaks within a paragraph are ``\\n``.
+the same paragraph and run formatting).
+
+What the documents say, and how (design §7, "publishable as is"):
+- every fact once: the analysis report prints each measure in full in one improvement table
+  only and refers to it by number elsewhere; weak items are listed in the per-instrument tables
+  and referred to by code in the improvement tables;
+- findings are statements about the agency (data/findings.yaml), never indicator definitions;
+- nothing addressed to the preparer: missing facts (a meeting date, a name) are dotted lines to
+  fill in, as on a printed form.
 """
 
 from __future__ import annotations
@@ -17,13 +25,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from prongsai import tracking
 from prongsai.documents import recommendations as rec
-from prongsai.documents.layout import LIST_HANGING_CM, split_row, text_lines
+from prongsai.documents.findings import finding
 from prongsai.errors import InputError
 from prongsai.ita.analysis import Analysis, IndicatorRow, ItemRow
 from prongsai.ita.model import INSTRUMENTS
 from prongsai.ita.results import AgencyResults, ProgressEntry
 from prongsai.planning.draft import Measure, MeasurePlan
+from prongsai.planning.terms import Terms, terms_for
 from prongsai.thai import (
     fiscal_month_end,
     fiscal_year_bounds,
@@ -40,11 +50,12 @@ PERIODS: tuple[str, ...] = ("6-month", "year-end")
 
 PARAGRAPH = "\a"  # docxtpl: new paragraph, same formatting
 NBSP = "\u00a0"  # keeps a date or "พ.ศ. ๒๕๖๗" on one line
-NO_PROGRESS = "ยังไม่มีการรายงานผล"
-PROGRESS_STATUSES = ("เสร็จสิ้น", "กำลังดำเนินการ", "ล่าช้า", "ยังไม่เริ่ม")
+PROGRESS_STATUSES = tracking.STATES
 BLANK = "……………………………………"
-INDICATOR_CHART_MM = 150
-INSTRUMENT_CHART_MM = 95
+INDICATOR_CHART_MM = 135
+INSTRUMENT_CHART_MM = 72
+IMPLEMENTATION_STEPS = 4  # seed 002 gives each measure 2–4 short lines of what is done
+ADVICE_POINTS = 2  # points of advice per indicator in the analysis report's section ๔
 
 _KEEP_AS_WRITTEN = re.compile(r"(https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 
@@ -109,21 +120,14 @@ class Fmt:
     def month_year(self, day: date) -> str:
         from pythainlp.util import thai_strftime
 
-        return thai_strftime(day, "%B %Y", thaidigit=self.thai)
+        return thai_strftime(day, "%B %Y", thaidigit=self.thai).replace(" ", NBSP)
+
+    def codes(self, codes: Iterable[str]) -> str:
+        return ", ".join(item_code(c, self) for c in codes)
 
 
 def join_paragraphs(lines: Iterable[str]) -> str:
     return PARAGRAPH.join(line for line in lines if line)
-
-
-# Column widths (cm) of the shipped templates' measure tables; tools/make_report_templates.py uses
-# them too. They only steer how much text goes into the unsplittable first row (see split_row).
-PLAN_WIDTHS = (3.0, 5.4, 2.4, 2.2, 3.0)
-IMPLEMENTATION_WIDTHS = (3.6, 8.6, 2.8, 2.2, 4.4, 3.1)
-IMPROVEMENT_WIDTHS = (3.7, 6.3, 2.6, 3.4)
-def numbered(lines: Sequence[str], f: Fmt) -> list[str]:
-    """`๑.<tab>…` lines (the list styles hang the text at the tab)."""
-    return [f"{f.n(i)}.\t{line}" for i, line in enumerate(lines, start=1)]
 
 
 # --------------------------------------------------------------------------- common
@@ -138,13 +142,10 @@ def _place(value: str | None, prefix: str) -> str | None:
     return prefix + value
 
 
-def executive_title(agency: str) -> str:
-    """Who approves the plan: นายก อบต./อบจ., นายกเทศมนตรี…, or the head of the agency."""
-    if agency.startswith("เทศบาล"):
-        return "นายกเทศมนตรี" + agency[len("เทศบาล"):]
-    if agency.startswith(("องค์การบริหารส่วน", "เมืองพัทยา")):
-        return "นายก" + agency
-    return "หัวหน้า" + agency
+def executive_title(agency: str, agency_type: str | None = None) -> str:
+    """Who approves the plan, with the place name: นายกเทศมนตรีตำบลบ้านธาตุ, นายกองค์การบริหาร
+    ส่วนตำบลสว่าง, or the head of another kind of agency (from the terms book)."""
+    return terms_for(agency, agency_type).executive
 
 
 def _level_sentence(analysis: Analysis) -> tuple[str | None, str]:
@@ -152,12 +153,15 @@ def _level_sentence(analysis: Analysis) -> tuple[str | None, str]:
     if outcome.level:
         return outcome.level, f"อยู่ในระดับ {outcome.level}"
     if outcome.possible:
-        return None, "ข้อมูลที่มียังระบุระดับผลการประเมินไม่ได้ อาจอยู่ในระดับ " + " หรือ ".join(outcome.possible)
-    return None, "ยังไม่มีเกณฑ์ระดับผลการประเมินของปีนี้ จึงไม่ได้ระบุระดับ"
+        return None, "ซึ่งอยู่ในระดับ " + " หรือ ".join(outcome.possible) + " ตามคะแนนรายแบบวัดที่ประกาศ"
+    return None, ""
+
+
+def _passes(score: float, analysis: Analysis) -> bool:
+    return round(score + 1e-9, 2) >= analysis.thresholds.pass_mark
 
 
 def _indicator(row: IndicatorRow, analysis: Analysis, f: Fmt) -> dict[str, Any]:
-    passed = round(row.score + 1e-9, 2) >= analysis.thresholds.pass_mark
     return {
         "no": f.n(row.no),
         "name": row.name,
@@ -166,35 +170,28 @@ def _indicator(row: IndicatorRow, analysis: Analysis, f: Fmt) -> dict[str, Any]:
         "score": f.score(row.score),
         "weight": "—" if row.weight is None else f.mark(row.weight),
         "rank": f.n(row.rank),
-        "result": "ผ่าน" if passed else "ไม่ผ่าน",
-        "status": row.status_th,
-        "about": f.t(row.about) if row.about else "",
-        "about_text": f"ตัวชี้วัดนี้สะท้อนว่า{f.t(row.about)}" if row.about else "",
+        "result": "ผ่านเกณฑ์" if _passes(row.score, analysis) else "ไม่ผ่านเกณฑ์",
     }
 
 
-def _item_code(code: str, f: Fmt) -> str:
+def item_code(code: str, f: Fmt) -> str:
     return code[0] + f.n(code[1:])
 
 
-def _item_line(item: ItemRow, f: Fmt, with_reason: bool = True) -> str:
-    text = f"{_item_code(item.code, f)} {f.t(item.label)} ได้ {f.score(item.score)} คะแนน"
-    if with_reason and item.reason:
-        text += f" สาเหตุ: {f.t(item.reason)}"
-    return text
+def _item_text(item: ItemRow, f: Fmt) -> str:
+    """`I๗ ท่านรู้เกี่ยวกับแผนการใช้จ่ายงบประมาณ… (๘๒.๕๐)` — the item as NACC words it, with its score."""
+    label = f.t(item.label) if item.known else "ไม่มีข้อมูลข้อคำถาม"
+    score = "" if item.instrument == "OIT" else f" ({f.score(item.score)})"
+    return f"{item_code(item.code, f)} {label}{score}"
 
 
 def _sub_indicator(analysis: Analysis, item: ItemRow, f: Fmt) -> str:
     fw_item = analysis.framework.item_by_code.get(item.code)
     if fw_item is None or fw_item.sub_indicator is None:
-        return ""
+        return f"ตัวชี้วัดที่ {f.n(item.indicator)}" if item.indicator else ""
     sub = analysis.framework.sub_indicator_by_code.get(fw_item.sub_indicator)
     name = f" {sub.name}" if sub is not None and sub.name else ""
     return f"{f.n(fw_item.sub_indicator)}{name}"
-
-
-def _chart_rows(analysis: Analysis) -> list[tuple[str, float]]:
-    return [(f"{r.no}. {r.name}", round(r.score + 1e-9, 2)) for r in analysis.indicators]
 
 
 def _charts(analysis: Analysis, f: Fmt, instruments: bool) -> dict[str, ChartImage | None]:
@@ -203,7 +200,8 @@ def _charts(analysis: Analysis, f: Fmt, instruments: bool) -> dict[str, ChartIma
     pass_mark = analysis.thresholds.pass_mark
     out: dict[str, ChartImage | None] = {"chart_indicators": None, "chart_instruments": None}
     if analysis.indicators:
-        png = charts.indicator_chart(_chart_rows(analysis), pass_mark=pass_mark, thai_digits=f.thai)
+        rows = [(f"{r.no}. {r.name}", round(r.score + 1e-9, 2)) for r in analysis.indicators]
+        png = charts.indicator_chart(rows, pass_mark=pass_mark, thai_digits=f.thai)
         out["chart_indicators"] = ChartImage(png, INDICATOR_CHART_MM)
     scores = {c: analysis.score.instruments.get(c) for c in INSTRUMENTS}
     if instruments and any(v is not None for v in scores.values()):
@@ -216,9 +214,32 @@ def _charts(analysis: Analysis, f: Fmt, instruments: bool) -> dict[str, ChartIma
     return out
 
 
-def common_context(results: AgencyResults, analysis: Analysis, f: Fmt) -> dict[str, Any]:
-    fw = analysis.framework
+def _gap_text(analysis: Analysis, f: Fmt) -> str:
+    """What the next result needs, each figure once: the points to the pass mark, then what the
+    next level needs beyond it (only when it says something more)."""
     t = analysis.thresholds
+    parts = []
+    to_pass = analysis.points_to_pass
+    if to_pass:
+        parts.append(f"คะแนนรวมยังต่ำกว่าเกณฑ์ {f.mark(t.pass_mark)} คะแนน อยู่ {f.score(to_pass)} คะแนน")
+    nxt = analysis.next_level
+    if nxt is not None:
+        needs = []
+        if nxt.points_total > 0 and not (to_pass and abs(nxt.points_total - to_pass) < 0.005):
+            needs.append(f"คะแนนรวมอีก {f.score(nxt.points_total)} คะแนน")
+        needs.extend(f"คะแนน {c} อีก {f.score(v)} คะแนน" for c, v in nxt.instruments.items())
+        if needs:
+            parts.append(f"การยกระดับผลการประเมินเป็นระดับ {nxt.level} ต้องเพิ่ม" + " และ".join(needs))
+        elif to_pass:
+            parts[-1] += f" ซึ่งเป็นคะแนนที่ต้องเพิ่มเพื่อยกระดับผลการประเมินเป็นระดับ {nxt.level} ด้วย"
+    return " ".join(parts)
+
+
+def common_context(results: AgencyResults, analysis: Analysis, f: Fmt) -> dict[str, Any]:
+    from prongsai.planning import catalogue
+
+    t = analysis.thresholds
+    terms: Terms = terms_for(results.agency, results.agency_type)
     level, level_sentence = _level_sentence(analysis)
     total = analysis.total
     agency = f.t(results.agency)
@@ -227,60 +248,51 @@ def common_context(results: AgencyResults, analysis: Analysis, f: Fmt) -> dict[s
     province = _place(results.province, "จังหวัด")
     location = " ".join(f.t(p) for p in (district, province) if p)
 
+    subject = (f"ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ของ{agency} "
+               f"ประจำปีงบประมาณ พ.ศ.{NBSP}{fy}")
     if total is None:
-        result_text = (
-            f"ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ของ{agency} "
-            f"ประจำปีงบประมาณ พ.ศ.{NBSP}{fy} ยังคำนวณคะแนนรวมไม่ได้จากข้อมูลที่มี {level_sentence}"
-        )
+        result_text = f"{subject} ได้คะแนนรายแบบวัดตามตารางต่อไปนี้ {level_sentence}".strip()
     else:
-        result_text = (
-            f"ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ของ{agency} "
-            f"ประจำปีงบประมาณ พ.ศ.{NBSP}{fy} มีคะแนนรวม {f.score(total)} คะแนน {level_sentence}"
-        )
-    passed = [r for r in analysis.indicators if round(r.score + 1e-9, 2) >= t.pass_mark]
-    below = [r for r in analysis.indicators if round(r.score + 1e-9, 2) < t.pass_mark]
+        result_text = f"{subject} มีคะแนนรวม {f.score(total)} คะแนน {level_sentence}".strip()
+    passed = [r for r in analysis.indicators if _passes(r.score, analysis)]
     count_text = ""
     if analysis.indicators:
+        below = len(analysis.indicators) - len(passed)
         count_text = (
             f"จากตัวชี้วัดทั้งหมด {f.n(len(analysis.indicators))} ตัวชี้วัด มีตัวชี้วัดที่ได้คะแนนตั้งแต่ "
-            f"{f.mark(t.pass_mark)} คะแนนขึ้นไป {f.n(len(passed))} ตัวชี้วัด และต่ำกว่า {f.mark(t.pass_mark)} คะแนน "
-            f"{f.n(len(below))} ตัวชี้วัด"
+            f"{f.mark(t.pass_mark)} คะแนนขึ้นไป {f.n(len(passed))} ตัวชี้วัด"
+            + (f" และต่ำกว่า {f.mark(t.pass_mark)} คะแนน {f.n(below)} ตัวชี้วัด" if below else "")
         )
-    gap_parts = []
-    if analysis.points_to_pass:
-        gap_parts.append(
-            f"คะแนนรวมยังขาดอีก {f.score(analysis.points_to_pass)} คะแนนจึงถึงเกณฑ์ {f.mark(t.pass_mark)} คะแนน"
-        )
-    nxt = analysis.next_level
-    if nxt is not None:
-        needs = []
-        if nxt.points_total > 0:
-            needs.append(f"คะแนนรวมอีก {f.score(nxt.points_total)} คะแนน")
-        needs.extend(f"คะแนน {c} อีก {f.score(v)} คะแนน" for c, v in nxt.instruments.items())
-        if needs:
-            gap_parts.append(f"หากจะขึ้นไปอยู่ในระดับ {nxt.level} ต้องเพิ่ม" + " และ".join(needs))
     instruments = []
     for code in INSTRUMENTS:
         value = analysis.score.instruments.get(code)
-        inst = fw.instrument(code)
+        inst = analysis.framework.instrument(code)
         instruments.append({
             "code": code,
             "name": inst.name,
             "label": f"{inst.name} ({code})",
             "score": f.score(value),
             "weight": "—" if inst.weight is None else f"ร้อยละ {f.mark(inst.weight)}",
-            "result": "ไม่มีข้อมูล" if value is None
-            else ("ผ่าน" if round(value + 1e-9, 2) >= t.pass_mark else "ไม่ผ่าน"),
+            "result": "—" if value is None else ("ผ่านเกณฑ์" if _passes(value, analysis) else "ไม่ผ่านเกณฑ์"),
         })
-
+    try:
+        responsible_unit = catalogue.resolve_unit("admin", results.agency_type, results.units)
+    except Exception:  # an agency type without a units book still gets a cover
+        responsible_unit = "สำนักปลัด"
+    prepared_by, prepared_position = _prepared_by(results)
+    meeting = results.meeting
     return {
         "agency": agency,
         "agency_type": f.t(results.agency_type or ""),
         "district": f.t(district or ""),
         "province": f.t(province or ""),
         "location": location,
-        "prepared_by": f.t(results.prepared_by or ""),
-        "executive_title": f.t(executive_title(results.agency)),
+        "prepared_by": f.t(prepared_by),
+        "prepared_position": f.t(prepared_position),
+        "approver": _approver(meeting, terms, f),
+        "executive_title": f.t(terms.executive),
+        "chief_officer_title": f.t(terms.chief_officer),
+        "responsible_unit": f.t(responsible_unit),
         "thai_digits": f.thai,
         "fiscal_year": fy,
         "fiscal_year_text": f.year(analysis.fiscal_year),
@@ -291,94 +303,31 @@ def common_context(results: AgencyResults, analysis: Analysis, f: Fmt) -> dict[s
         "level_text": level_sentence,
         "result_text": result_text,
         "count_text": count_text,
-        "gap_text": " ".join(gap_parts),
+        "gap_text": _gap_text(analysis, f),
         "instruments": instruments,
         "indicators": [_indicator(r, analysis, f) for r in analysis.indicators],
         "ranking": [_indicator(r, analysis, f) for r in analysis.ranking],
-        "notes": [f.t(c.message) for c in analysis.score.checks] + [f.t(n) for n in analysis.score.notes],
         "today": f.longdate(date.today()),
         "blank": BLANK,
     }
 
 
-# --------------------------------------------------------------------------- analysis
+def _approver(meeting: Any, terms: Terms, f: Fmt) -> str:
+    """The approver's name; a position written there (the executive's title) is printed once,
+    under the dotted line, not also as the name."""
+    name = (meeting.approver or "").strip() if meeting is not None else ""
+    if normalise_text(name) in (normalise_text(terms.executive), normalise_text(terms.chief_officer)):
+        return ""
+    return f.t(name)
 
 
-def _items_of(analysis: Analysis, results: AgencyResults, no: int, f: Fmt, limit: int = 5) -> list[str]:
-    """The given item scores of indicator `no`, lowest first."""
-    rows = []
-    for code, item in results.current.items.items():
-        fw_item = analysis.framework.item_by_code.get(code)
-        if fw_item is not None and fw_item.indicator == no:
-            rows.append((item.score, code, fw_item.label, item.reason))
-    rows.sort(key=lambda r: (r[0], r[1][0], int(r[1][1:])))
-    return [
-        f"{_item_code(code, f)} {f.t(label)} ได้ {f.score(score)} คะแนน" + (f" สาเหตุ: {f.t(reason)}" if reason else "")
-        for score, code, label, reason in rows[:limit]
-    ]
-
-
-def _recommendations(analysis: Analysis, f: Fmt) -> list[dict[str, Any]]:
-    t = analysis.thresholds
-    groups: list[dict[str, Any]] = []
-    weak_entries = []
-    for no in analysis.weaknesses:
-        row = analysis.indicator(no)
-        if row is None:
-            continue
-        points = list(rec.indicator_advice(row.name))
-        items = [
-            _item_line(i, f, with_reason=False)
-            for i in analysis.items_below_pass
-            if i.indicator == no and i.instrument != "OIT"
-        ]
-        if items:
-            points.append("ข้อคำถามที่ควรดูเป็นพิเศษ: " + "; ".join(items))
-        weak_entries.append({
-            "heading": f"ตัวชี้วัดที่ {f.n(no)} {row.name} ({row.instrument}) ได้ {f.score(row.score)} คะแนน",
-            "points": [f.t(p) for p in points],
-        })
-    if weak_entries:
-        groups.append({"title": f"ตัวชี้วัดที่ได้คะแนนต่ำกว่า {f.mark(t.pass_mark)} คะแนน", "entries": weak_entries})
-
-    lowest_entries = []
-    for code, no in analysis.lowest_by_instrument.items():
-        if no is None or no in analysis.weaknesses:
-            continue
-        row = analysis.indicator(no)
-        if row is None:
-            continue
-        points = list(rec.indicator_advice(row.name)) or list(rec.keep_advice())
-        lowest_entries.append({
-            "heading": f"ด้าน {code}: ตัวชี้วัดที่ {f.n(no)} {row.name} ได้คะแนนต่ำสุดของแบบวัด ({f.score(row.score)})",
-            "points": [f.t(p) for p in points],
-        })
-    if lowest_entries:
-        groups.append({"title": "ตัวชี้วัดที่ได้คะแนนต่ำสุดของแต่ละแบบวัด", "entries": lowest_entries})
-
-    themes: dict[str, tuple[rec.OitTheme, list[ItemRow]]] = {}
-    for item in analysis.failed_oit_items:
-        theme = rec.oit_theme(item.label)
-        themes.setdefault(theme.id, (theme, []))[1].append(item)
-    oit_entries = []
-    order = {theme.id: i for i, theme in enumerate(rec.load_wording().oit_themes)}
-    for theme, items in sorted(themes.values(), key=lambda v: order[v[0].id]):
-        points = ["ข้อที่ไม่ได้คะแนน: " + ", ".join(f"{_item_code(i.code, f)} {f.t(i.label)}" for i in items)]
-        points.extend(f.t(a) for a in theme.advice)
-        for item in items:
-            for advice in rec.reason_advice(item.reason):
-                if f.t(advice) not in points:
-                    points.append(f.t(advice))
-        oit_entries.append({"heading": theme.title, "points": points})
-    if oit_entries:
-        groups.append({"title": "ข้อมูลที่ต้องเปิดเผยบนเว็บไซต์ (OIT) ที่ไม่ได้คะแนน", "entries": oit_entries})
-
-    if not groups:
-        groups.append({
-            "title": "การรักษามาตรฐาน",
-            "entries": [{"heading": "ทุกตัวชี้วัดผ่านเกณฑ์", "points": [f.t(p) for p in rec.keep_advice()]}],
-        })
-    return groups
+def _prepared_by(results: AgencyResults) -> tuple[str, str]:
+    """(name, position) of the preparer: `prepared_by` may give both as "ชื่อ, ตำแหน่ง"."""
+    text = (results.prepared_by or "").strip()
+    position = (getattr(results, "prepared_position", None) or "").strip()
+    if not position and "," in text:
+        text, position = (p.strip() for p in text.split(",", 1))
+    return text, position
 
 
 def _weak_items(analysis: Analysis) -> dict[str, ItemRow]:
@@ -387,132 +336,252 @@ def _weak_items(analysis: Analysis) -> dict[str, ItemRow]:
     return out
 
 
-def _measure_cells(measure: Measure, f: Fmt) -> dict[str, str]:
-    responsible = [f.t(measure.responsible)]
+def _instrument_of(no: int, analysis: Analysis) -> str | None:
+    row = analysis.indicator(no)
+    return row.instrument if row is not None else None
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+def _foreword(agency: str, fy: str, plan_year: str) -> list[str]:
+    return [
+        "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency "
+        "Assessment: ITA) เป็นเครื่องมือที่สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติใช้ประเมิน"
+        "ระดับคุณธรรมและความโปร่งใสของหน่วยงานภาครัฐ เพื่อให้หน่วยงานทราบสถานะของตนเองและนำผลการประเมิน"
+        "ไปปรับปรุงการดำเนินงานให้เกิดประโยชน์แก่ประชาชน",
+        f"{agency}ได้จัดทำรายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ.{NBSP}{fy} "
+        "ฉบับนี้ เพื่อวิเคราะห์จุดแข็งและจุดอ่อนรายตัวชี้วัด และกำหนดแนวทางการปรับปรุงและพัฒนาการดำเนินงาน"
+        f"ในปีงบประมาณ พ.ศ.{NBSP}{plan_year} หวังเป็นอย่างยิ่งว่ารายงานฉบับนี้จะเป็นประโยชน์ต่อผู้บริหาร "
+        "บุคลากร และผู้เกี่ยวข้องในการยกระดับคุณธรรมและความโปร่งใสของหน่วยงานต่อไป",
+    ]
+
+
+def _instrument_lines(analysis: Analysis, f: Fmt) -> list[str]:
+    lines = []
+    for index, code in enumerate(INSTRUMENTS, start=1):
+        value = analysis.score.instruments.get(code)
+        if value is None:
+            continue
+        inst = analysis.framework.instrument(code)
+        text = f"({f.n(index)}) {inst.name} ({code}) ได้ {f.score(value)} คะแนน"
+        no = analysis.lowest_by_instrument.get(code)
+        row = analysis.indicator(no) if no is not None else None
+        if row is not None:
+            text += f" ตัวชี้วัดที่ได้คะแนนต่ำสุด คือ ตัวชี้วัดที่ {f.n(row.no)} {row.name} ได้ {f.score(row.score)} คะแนน"
+        lines.append(text)
+    return lines
+
+
+def _given_items(analysis: Analysis, results: AgencyResults, no: int, limit: int = 3) -> list[ItemRow]:
+    """The item scores the result gives for indicator `no`, lowest first (at most `limit`)."""
+    rows = []
+    for code, given in results.current.items.items():
+        item = analysis.framework.item_by_code.get(code)
+        if item is None or item.indicator != no:
+            continue
+        rows.append(ItemRow(code=code, instrument=item.instrument, indicator=no, label=item.label,
+                            score=given.score, reason=given.reason, known=bool(item.name or item.text)))
+    rows.sort(key=lambda i: (i.score, _key(i.code)))
+    return rows[:limit]
+
+
+def _advice_rows(analysis: Analysis, results: AgencyResults, code: str, f: Fmt) -> list[dict[str, str]]:
+    """Section ๔'s table of one instrument: its weak indicators (or its lowest one), the items
+    with the lowest scores, and how to improve."""
+    weak_items = _weak_items(analysis)
+    numbers = [n for n in analysis.weaknesses if _instrument_of(n, analysis) == code]
+    lowest = analysis.lowest_by_instrument.get(code)
+    if not numbers and lowest is not None:
+        numbers = [lowest]
+    rows = []
+    for no in numbers:
+        row = analysis.indicator(no)
+        if row is None:
+            continue
+        items = sorted((i for i in weak_items.values() if i.indicator == no), key=lambda i: (i.score, _key(i.code)))
+        if not items and code != "OIT":
+            items = _given_items(analysis, results, no)
+        if code == "OIT":
+            issues = [f"{item_code(i.code, f)} {f.t(i.label) if i.known else 'ไม่มีข้อมูลข้อคำถาม'}" for i in items]
+            if items:
+                issues.append("(เหตุผลของผู้ตรวจประเมินตามตารางในข้อ " + f.n("3.3") + ")")
+        else:
+            issues = [_item_text(i, f) for i in items]
+        if not issues:
+            found = finding(row.name)
+            issues = [f.t(found.weakness if no in analysis.weaknesses else found.focus).removeprefix("แสดงว่า")
+                      if found else ""]
+        methods = _methods(row, items, f)
+        rows.append({
+            "indicator": f"ตัวชี้วัดที่ {f.n(no)} {row.name} ({f.score(row.score)})",
+            "issues": join_paragraphs(issues),
+            "methods": join_paragraphs(methods),
+        })
+    return rows
+
+
+def _methods(row: IndicatorRow, items: Sequence[ItemRow], f: Fmt) -> list[str]:
+    """How to improve: the indicator's advice (its first points), then for failed OIT items one
+    line per distinct advice with the items it applies to."""
+    methods = [f.t(p) for p in rec.indicator_advice(row.name)[:ADVICE_POINTS]]
+    if row.instrument == "OIT":
+        grouped: dict[str, list[str]] = {}
+        for item in items:
+            for text in rec.reason_advice(item.reason) or rec.oit_theme(item.label).advice[:1]:
+                grouped.setdefault(text, []).append(item.code)
+        for text, codes in grouped.items():
+            methods.append(f"{f.codes(codes)}: {f.t(text)}")
+    if not methods:
+        found = finding(row.name)
+        methods = [f"หน่วยงานควร{f.t(found.focus)}"] if found else [f.t(p) for p in rec.keep_advice()]
+    return [f"– {m}" for m in methods]
+
+
+def _key(code: str) -> tuple[int, int]:
+    return ("IEO".index(code[0]), int(code[1:]))
+
+
+def _advice(analysis: Analysis, results: AgencyResults, f: Fmt) -> list[dict[str, Any]]:
+    out = []
+    for code in INSTRUMENTS:
+        rows = _advice_rows(analysis, results, code, f)
+        if not rows:
+            continue
+        inst = analysis.framework.instrument(code)
+        no = analysis.lowest_by_instrument.get(code)
+        row = analysis.indicator(no) if no is not None else None
+        intro = f"ด้าน {code} "
+        if row is not None:
+            found = finding(row.name)
+            intro += (f"ตัวชี้วัดที่ {f.n(row.no)} {row.name} ได้คะแนนต่ำสุด เท่ากับ {f.score(row.score)} คะแนน "
+                      + (f"หน่วยงานควร{f.t(found.focus)} ดังนี้" if found else "หน่วยงานควรปรับปรุง ดังนี้"))
+        header = "ข้อที่ไม่ได้คะแนน" if code == "OIT" else "ประเด็นที่มีคะแนนต่ำสุด (คะแนน)"
+        out.append({"code": code, "name": inst.name, "intro": intro, "rows": rows, "issue_header": header})
+    return out
+
+
+def _first_instrument(measure: Measure, analysis: Analysis) -> str:
+    """The instrument whose table prints a measure in full: that of the first weakness it answers."""
+    weak = set(analysis.weaknesses)
+    for no in measure.addresses_indicators:
+        if no in weak and (code := _instrument_of(no, analysis)):
+            return code
+    for code in measure.addresses_items:
+        return {"I": "IIT", "E": "EIT", "O": "OIT"}[code[0]]
+    for no in measure.addresses_indicators:
+        if code := _instrument_of(no, analysis):
+            return code
+    return "OIT"
+
+
+def _measure_cells(measure: Measure, f: Fmt, step_limit: int | None = None) -> dict[str, str]:
+    steps = [f.t(s) for s in measure.steps]
+    if step_limit is not None:
+        steps = steps[:step_limit]
+    responsible = [f.t(measure.responsible) or BLANK]
     if measure.supporting:
-        responsible.append("ร่วมกับ")
-        responsible.extend(f.t(s) for s in measure.supporting)
+        responsible.append("ร่วมกับ " + " ".join(f.t(s) for s in measure.supporting))
     return {
         "title": f.t(measure.title),
-        "purpose": f.t(measure.purpose),
-        "steps": [f.t(s) for s in measure.steps],
-        "steps_numbered": numbered([f.t(s) for s in measure.steps], f),
-        "steps_text": join_paragraphs(numbered([f.t(s) for s in measure.steps], f)),
+        "steps": join_paragraphs(steps),
         "responsible": f.t(measure.responsible),
-        "supporting": ", ".join(f.t(s) for s in measure.supporting),
         "responsible_text": join_paragraphs(responsible),
         "period": f.period(measure.start, measure.end),
         "start": f.date(measure.start),
         "end": f.date(measure.end),
         "end_long": f.longdate(measure.end),
         "follow_up": f.t(measure.follow_up),
-        "evidence": ", ".join(f.t(e) for e in measure.evidence),
-        "follow_up_text": f.t(measure.follow_up),
     }
 
 
-def _improvement_row(issue: str, measure: str, steps: Sequence[str], responsible: str,
-                     follow_up: str) -> dict[str, str]:
-    w = IMPROVEMENT_WIDTHS
-    row = {"issue": issue, "measure": measure, "steps": join_paragraphs(steps), "responsible": responsible,
-           "follow_up": follow_up}
-    title_lines = text_lines(measure, w[1], bold=True)
-    split = split_row(
-        [],
-        {"issue": (issue, w[0], 0.0, True), "steps": (join_paragraphs(steps), w[1], LIST_HANGING_CM, True),
-         "responsible": (responsible, w[2], 0.0, True), "follow_up": (follow_up, w[3], 0.0, True)},
-        min_lines=title_lines + 3,
-        above={"steps": title_lines},
-    )
-    row.update(split)
-    return row
+def _addresses(measure: Measure, f: Fmt) -> str:
+    parts = []
+    if measure.addresses_indicators:
+        parts.append("ตัวชี้วัดที่ " + ", ".join(f.n(n) for n in measure.addresses_indicators))
+    if measure.addresses_items:
+        parts.append("ข้อ " + f.codes(measure.addresses_items))
+    return ("แก้ไข " + "; ".join(parts)) if parts else ""
 
 
-def _improvement(analysis: Analysis, plan: MeasurePlan, results: AgencyResults, f: Fmt) -> list[dict[str, Any]]:
+def _improvement(analysis: Analysis, plan: MeasurePlan, f: Fmt) -> list[dict[str, Any]]:
+    """Section ๕: a table per instrument. Each measure is printed in full once, in the table of
+    the first weakness it answers; one closing row of the other tables refers to it by number."""
     weak = set(analysis.weaknesses)
     weak_items = _weak_items(analysis)
     fy, plan_year = f.n(analysis.fiscal_year), f.n(plan.fiscal_year)
+    home = {i: _first_instrument(m, analysis) for i, m in enumerate(plan.measures)}
     tables = []
     for code in INSTRUMENTS:
         inst = analysis.framework.instrument(code)
-        lowest_no = analysis.lowest_by_instrument.get(code)
-        lowest = analysis.indicator(lowest_no) if lowest_no is not None else None
-        weak_here = [n for n in sorted(weak) if (r := analysis.indicator(n)) is not None and r.instrument == code]
         rows = []
-        for number, measure in enumerate(plan.measures, start=1):
-            inds = [n for n in measure.addresses_indicators if n in weak_here]
-            items = [weak_items[c] for c in measure.addresses_items if c in weak_items and c[0] == code[0]]
-            if not inds and not items:
+        referred: list[tuple[int, list[int], list[str]]] = []
+        for index, measure in enumerate(plan.measures):
+            inds = [n for n in measure.addresses_indicators if n in weak and _instrument_of(n, analysis) == code]
+            items = [c for c in measure.addresses_items if c in weak_items and c[0] == code[0]]
+            if home[index] != code:
+                if inds or items:
+                    referred.append((index, inds, items))
                 continue
-            issue = [
-                f"ตัวชี้วัดที่ {f.n(n)} {r.name} ได้ {f.score(r.score)} คะแนน"
-                for n in inds
-                if (r := analysis.indicator(n)) is not None
-            ]
-            issue.extend(_item_line(i, f) for i in items)
+            issue = [f"ตัวชี้วัดที่ {f.n(n)} {r.name} ({f.score(r.score)})"
+                     for n in inds if (r := analysis.indicator(n)) is not None]
+            if items:
+                issue.append("ข้อ " + f.codes(items))
+            if not issue:
+                issue = ["รักษามาตรฐานตัวชี้วัดที่ได้คะแนนต่ำสุดของแบบวัด"]
             cells = _measure_cells(measure, f)
-            rows.append(_improvement_row(
-                join_paragraphs(issue), f"มาตรการที่ {f.n(number)} {cells['title']}", cells["steps_numbered"],
-                cells["responsible_text"],
-                join_paragraphs([cells["follow_up"], f"กำหนดแล้วเสร็จ {cells['end_long']}"]),
-            ))
-        if not rows and lowest is not None:
-            # Nothing below the mark in this instrument: keep it there and lift its lowest indicator.
-            from prongsai.planning import catalogue
-
-            try:
-                unit = catalogue.resolve_unit("admin", results.agency_type, results.units)
-            except Exception:  # the units book is optional for this fallback row
-                unit = "สำนักปลัด"
-            _, end = fiscal_year_bounds(plan.fiscal_year)
-            rows.append(_improvement_row(
-                join_paragraphs([
-                    f"ไม่มีตัวชี้วัดหรือข้อที่ต่ำกว่าเกณฑ์ {f.mark(analysis.thresholds.pass_mark)} คะแนน",
-                    f"ตัวชี้วัดที่ได้คะแนนต่ำสุด: ตัวชี้วัดที่ {f.n(lowest.no)} {lowest.name} "
-                    f"({f.score(lowest.score)})",
-                ]),
-                "รักษามาตรฐานและยกระดับตัวชี้วัดที่ได้คะแนนต่ำสุด",
-                numbered([f.t(p) for p in (rec.indicator_advice(lowest.name) or rec.keep_advice())], f),
-                f.t(unit),
-                join_paragraphs([
-                    f"รายงานผลต่อผู้บริหารรอบ {f.n(6)} เดือน และรอบสิ้นปีงบประมาณ พ.ศ.{NBSP}{plan_year}",
-                    f"กำหนดแล้วเสร็จ {f.longdate(end)}",
-                ]),
-            ))
-        intro = ""
-        if lowest is not None:
-            intro = (
-                f"ด้าน {code} ตัวชี้วัดที่ได้คะแนนต่ำสุด คือ ตัวชี้วัดที่ {f.n(lowest.no)} {lowest.name} "
-                f"ได้ {f.score(lowest.score)} คะแนน"
-            )
-            if weak_here:
-                intro += " และมีตัวชี้วัดที่ต่ำกว่าเกณฑ์ " + ", ".join(
-                    f"ตัวชี้วัดที่ {f.n(n)}" for n in weak_here
-                )
+            rows.append({
+                "issue": join_paragraphs(issue),
+                "measure": f"มาตรการที่ {f.n(index + 1)} {cells['title']}",
+                "steps": cells["steps"],
+                "steps_ref": "",
+                "responsible": cells["responsible_text"],
+                "follow_up": join_paragraphs([cells["follow_up"], f"กำหนดแล้วเสร็จ {cells['end_long']}"]),
+            })
+        if referred:
+            numbers = [f.n(i + 1) for i, _, _ in referred]
+            indicators = sorted({n for _, inds, _ in referred for n in inds})
+            codes = sorted({c for _, _, its in referred for c in its}, key=_key)
+            issue = [f"ตัวชี้วัดที่ {f.n(n)}" for n in indicators]
+            if codes:
+                issue.append("ข้อ " + f.codes(codes))
+            tables_of = sorted({home[i] for i, _, _ in referred}, key=INSTRUMENTS.index)
+            rows.append({
+                "issue": join_paragraphs(issue),
+                "measure": "มาตรการที่ " + _and_list(numbers),
+                "steps": "",
+                "steps_ref": "ดำเนินการตามมาตรการที่ " + _and_list(numbers) + " ในตารางด้าน " + _and_list(tables_of),
+                "responsible": "ตามมาตรการนั้น",
+                "follow_up": "ตามมาตรการนั้น",
+            })
+        if not rows:
+            continue
         tables.append({
             "code": code,
             "name": inst.name,
-            "title": (
-                f"ตารางการปรับปรุงตามผลการประเมิน{inst.name} ({code}) ประจำปีงบประมาณ พ.ศ.{NBSP}{fy} "
-                f"เพื่อพัฒนาในปีงบประมาณ พ.ศ.{NBSP}{plan_year}"
-            ),
-            "intro": intro,
+            "title": (f"ตารางการปรับปรุงตามผล{inst.name} ({code}) ประจำปีงบประมาณ พ.ศ.{NBSP}{fy} "
+                      f"เพื่อพัฒนาในปีงบประมาณ พ.ศ.{NBSP}{plan_year}"),
             "rows": rows,
         })
     return tables
 
 
-def _history(analysis: Analysis, f: Fmt) -> tuple[list[dict[str, Any]], list[dict[str, Any]], str]:
+def _and_list(values: Sequence[str]) -> str:
+    values = list(values)
+    if len(values) <= 1:
+        return "".join(values)
+    return ", ".join(values[:-1]) + " และ " + values[-1]
+
+
+def _history(analysis: Analysis, f: Fmt) -> tuple[list[dict[str, Any]], str]:
     if not analysis.history:
-        return [], [], ""
-    years = []
-    for h in analysis.history:
-        years.append({
-            "year": f.n(h.fiscal_year),
-            "total": f.score(h.total),
-            "level": h.level or "—",
-            **{c: f.score(h.instruments.get(c)) for c in INSTRUMENTS},
-        })
+        return [], ""
+    years = [{
+        "year": f.n(h.fiscal_year),
+        "total": f.score(h.total),
+        "level": h.level or "—",
+        **{c: f.score(h.instruments.get(c)) for c in INSTRUMENTS},
+    } for h in analysis.history]
     years.append({
         "year": f.n(analysis.fiscal_year),
         "total": f.score(analysis.total),
@@ -521,76 +590,96 @@ def _history(analysis: Analysis, f: Fmt) -> tuple[list[dict[str, Any]], list[dic
     })
     prev = analysis.history[-1]
     change = analysis.change_since_previous() or {"indicators": {}, "total": None}
-    rows = [
-        {
-            "label": f"ตัวชี้วัดที่ {f.n(r.no)} {r.name}",
-            "before": f.score(prev.indicators.get(r.no)),
-            "now": f.score(r.score),
-            "change": f.signed(change["indicators"].get(r.no)),
-        }
-        for r in analysis.indicators
-    ]
-    text = f"เทียบกับปีงบประมาณ พ.ศ.{NBSP}{f.n(prev.fiscal_year)}"
-    if change.get("total") is not None:
-        delta = change["total"]
+    text = f"เมื่อเทียบกับปีงบประมาณ พ.ศ.{NBSP}{f.n(prev.fiscal_year)}"
+    delta = change.get("total")
+    if delta is not None:
         direction = "เพิ่มขึ้น" if delta > 0 else ("ลดลง" if delta < 0 else "เท่าเดิม")
         text += f" คะแนนรวม{direction}" + (f" {f.score(abs(delta))} คะแนน" if delta else "")
-    return years, rows, text
+    moved = sorted(((v, n) for n, v in change["indicators"].items() if v is not None and abs(v) >= 0.005),
+                   key=lambda p: p[0])
+    if moved:
+        down = [f"ตัวชี้วัดที่ {f.n(n)} ({f.signed(v)})" for v, n in moved if v < 0][:3]
+        up = [f"ตัวชี้วัดที่ {f.n(n)} ({f.signed(v)})" for v, n in reversed(moved) if v > 0][:3]
+        if up:
+            text += " ตัวชี้วัดที่เพิ่มขึ้นมากที่สุด ได้แก่ " + " ".join(up)
+        if down:
+            text += " ตัวชี้วัดที่ลดลงมากที่สุด ได้แก่ " + " ".join(down)
+    return years, text
+
+
+def _findings(analysis: Analysis, numbers: Sequence[int], kind: str, f: Fmt) -> list[dict[str, Any]]:
+    """Indicator rows with what their score says about the agency (`kind`: strength or weakness)."""
+    rows = []
+    for no in numbers:
+        row = analysis.indicator(no)
+        if row is None:
+            continue
+        entry = _indicator(row, analysis, f)
+        found = finding(row.name)
+        entry["finding"] = f.t(getattr(found, kind)) if found else ""
+        rows.append(entry)
+    return rows
 
 
 def analysis_context(results: AgencyResults, analysis: Analysis, plan: MeasurePlan, f: Fmt,
                      charts: bool = True) -> dict[str, Any]:
     ctx = common_context(results, analysis, f)
     t = analysis.thresholds
-    strengths = [_indicator(analysis.indicator(n), analysis, f) for n in analysis.strengths]  # type: ignore[arg-type]
-    weaknesses = []
-    for no in analysis.weaknesses:
-        row = analysis.indicator(no)
-        if row is None:
-            continue
-        entry = _indicator(row, analysis, f)
-        entry["gap"] = f.score(t.pass_mark - round(row.score + 1e-9, 2))
-        entry["item_lines"] = _items_of(analysis, results, no, f)
-        weaknesses.append(entry)
-    lowest = []
-    for code, no in analysis.lowest_by_instrument.items():
-        row = analysis.indicator(no) if no is not None else None
-        if row is None:
-            continue
-        entry = _indicator(row, analysis, f)
-        entry.update({
-            "code": code,
-            "instrument_name": analysis.framework.instrument(code).name,
-            "item_lines": _items_of(analysis, results, row.no, f),
-        })
-        lowest.append(entry)
+    strengths = _findings(analysis, analysis.strengths, "strength", f)
+    weaknesses = _findings(analysis, analysis.weaknesses, "weakness", f)
+    for entry, no in zip(weaknesses, (n for n in analysis.weaknesses if analysis.indicator(n)), strict=True):
+        entry["gap"] = f.score(t.pass_mark - round(analysis.indicator(no).score + 1e-9, 2))  # type: ignore[union-attr]
     failed = [
         {
-            "code": _item_code(i.code, f),
-            "label": f.t(i.label),
+            "code": item_code(i.code, f),
+            "label": f.t(i.label) if i.known else "ไม่มีข้อมูลข้อคำถาม",
             "sub": _sub_indicator(analysis, i, f),
-            "indicator": f"ตัวชี้วัดที่ {f.n(i.indicator)}" if i.indicator else "",
             "reason": f.t(i.reason) if i.reason else "ไม่ได้ระบุเหตุผล",
         }
-        for i in analysis.failed_oit_items
+        for i in sorted(analysis.failed_oit_items, key=lambda i: _key(i.code))
     ]
-    years, history_rows, history_text = _history(analysis, f)
+    oit_score = analysis.score.instruments.get("OIT")
+    has_oit_items = any(code.startswith("O") for code in results.current.items)
+    if failed:
+        oit_text = ""
+    elif has_oit_items:
+        oit_text = "ทุกข้อของแบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ได้คะแนน"
+    elif oit_score is not None:
+        oit_text = (f"แบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ได้ {f.score(oit_score)} คะแนน "
+                    "ผลการประเมินที่หน่วยงานได้รับไม่แสดงผลรายข้อ หน่วยงานจึงควรตรวจสอบข้อมูลบนเว็บไซต์"
+                    "ทุกข้อให้ครบตามองค์ประกอบที่กำหนดในคู่มือการประเมินของปีถัดไป")
+    else:
+        oit_text = "ผลการประเมินที่หน่วยงานได้รับไม่แสดงคะแนนของแบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT)"
+    years, history_text = _history(analysis, f)
+    plan_year = f.n(plan.fiscal_year)
     ctx.update({
         "doc_title": (
             "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ "
             f"ประจำปีงบประมาณ พ.ศ.{NBSP}{ctx['fiscal_year']}"
         ),
-        "plan_year": f.n(plan.fiscal_year),
+        "plan_year": plan_year,
+        "foreword": _foreword(ctx["agency"], ctx["fiscal_year"], plan_year),
         "background": [f.t(p) for p in rec.background()],
+        "instrument_lines": _instrument_lines(analysis, f),
         "strengths": strengths,
+        "no_strength_text": f"ไม่มีตัวชี้วัดที่ได้คะแนนตั้งแต่ {f.mark(t.strength_mark)} คะแนนขึ้นไป",
         "weaknesses": weaknesses,
-        "lowest": lowest,
+        "no_weakness_text": (f"ทุกตัวชี้วัดได้คะแนนตั้งแต่ {f.mark(t.pass_mark)} คะแนนขึ้นไป หน่วยงานควรรักษามาตรฐาน"
+                             "และยกระดับตัวชี้วัดที่ได้คะแนนต่ำสุดของแต่ละแบบวัดตามข้อ " + f.n("4")),
         "failed_oit": failed,
-        "recommendations": _recommendations(analysis, f),
-        "improvement": _improvement(analysis, plan, results, f),
+        "failed_oit_text": (f"ผู้ตรวจประเมินให้ {f.n(0)} คะแนนแก่ข้อต่อไปนี้ จำนวน {f.n(len(failed))} ข้อ "
+                            "ด้วยเหตุผลตามตาราง"),
+        "oit_text": oit_text,
+        "advice": _advice(analysis, results, f),
+        "improvement": _improvement(analysis, plan, f),
+        "improvement_text": (
+            f"{ctx['agency']}นำผลการวิเคราะห์ข้างต้นไปกำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
+            f"ประจำปีงบประมาณ พ.ศ.{NBSP}{plan_year} จำนวน {f.n(len(plan.measures))} มาตรการ "
+            "โดยแสดงแยกตามแบบวัด ดังนี้"
+        ),
         "history": years,
-        "history_indicators": history_rows,
         "history_text": history_text,
+        "closing_text": "จึงเรียนมาเพื่อโปรดพิจารณาอนุมัติแนวทางการปรับปรุงและพัฒนาตามรายงานฉบับนี้",
     })
     ctx.update(_charts(analysis, f, instruments=True) if charts else
                {"chart_indicators": None, "chart_instruments": None})
@@ -598,14 +687,6 @@ def analysis_context(results: AgencyResults, analysis: Analysis, plan: MeasurePl
 
 
 # --------------------------------------------------------------------------- plan
-
-
-def _measure_numbers(plan: MeasurePlan) -> dict[int, list[int]]:
-    by_indicator: dict[int, list[int]] = {}
-    for number, m in enumerate(plan.measures, start=1):
-        for no in m.addresses_indicators:
-            by_indicator.setdefault(no, []).append(number)
-    return by_indicator
 
 
 def _reporting_text(plan: MeasurePlan, f: Fmt) -> str:
@@ -623,77 +704,74 @@ def _reporting_text(plan: MeasurePlan, f: Fmt) -> str:
 
 def _meeting(results: AgencyResults, plan: MeasurePlan, agency: str, f: Fmt) -> dict[str, Any]:
     meeting = results.meeting
-    plan_year = f.n(plan.fiscal_year)
     tail = (
         f"ได้ร่วมกันพิจารณาผลการวิเคราะห์การประเมิน และกำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานของ{agency} "
-        f"ประจำปีงบประมาณ พ.ศ.{NBSP}{plan_year} ดังนี้"
+        f"ประจำปีงบประมาณ พ.ศ.{NBSP}{f.n(plan.fiscal_year)} ดังนี้"
     )
     if meeting is None:
-        return {
-            "meeting": None,
-            "meeting_missing": True,
-            "meeting_text": f"จากการประชุม {BLANK} เมื่อวันที่ {BLANK} ณ {BLANK} ผู้บริหารและเจ้าหน้าที่ {tail}",
-            "attendees": [BLANK] * 3,
-        }
-    title = f.t(meeting.title) if meeting.title else "ผู้บริหารและเจ้าหน้าที่"
-    parts = [f"จากการประชุม{title}"]
-    parts.append(f"เมื่อวันที่ {f.longdate(meeting.date)}")
-    parts.append(f"ณ {f.t(meeting.place)}" if meeting.place else f"ณ {BLANK}")
-    missing = meeting.date is None or not meeting.place or not meeting.attendees
-    return {
-        "meeting": {
-            "date": f.longdate(meeting.date),
-            "title": title,
-            "place": f.t(meeting.place) if meeting.place else BLANK,
-            "attendees": [f.t(a) for a in meeting.attendees],
-        },
-        "meeting_missing": missing,
-        "meeting_text": " ".join(parts) + " ที่ประชุม" + tail,
-        "attendees": [f.t(a) for a in meeting.attendees] or [BLANK] * 3,
-    }
+        return {"meeting_text": f"จากการประชุม{BLANK} เมื่อวันที่ {BLANK} ผู้บริหารและเจ้าหน้าที่{tail}",
+                "attendees": []}
+    title = f.t(meeting.title).strip() if meeting.title else ""
+    if title.startswith("การประชุม"):
+        title = title[len("การประชุม"):].strip()
+    text = f"จากการประชุม{title or BLANK} เมื่อวันที่ {f.longdate(meeting.date)}"
+    if meeting.place:
+        text += f" ณ {f.t(meeting.place)}"
+    return {"meeting_text": f"{text} ผู้บริหารและเจ้าหน้าที่{tail}", "attendees": [f.t(a) for a in meeting.attendees]}
+
+
+def _low_counts(analysis: Analysis, results: AgencyResults, f: Fmt) -> str:
+    """Seed 004's count of low items per instrument, for the instruments whose items are known."""
+    t = analysis.thresholds
+    parts = []
+    for code in ("IIT", "EIT"):
+        if any(c.startswith(code[0]) for c in results.current.items):
+            count = sum(1 for i in analysis.items_below_pass if i.instrument == code)
+            parts.append(f"{code} {f.n(count)} ข้อ")
+    low = ""
+    if parts:
+        low = f"ข้อคำถามที่ได้คะแนนต่ำกว่า {f.mark(t.pass_mark)} คะแนน ได้แก่ " + " ".join(parts)
+    if any(c.startswith("O") for c in results.current.items):
+        oit = f"ข้อของแบบ OIT ที่ไม่ได้คะแนน {f.n(len(analysis.failed_oit_items))} ข้อ"
+        low = f"{low} และ{oit}" if low else oit
+    return low
 
 
 def plan_context(results: AgencyResults, analysis: Analysis, plan: MeasurePlan, f: Fmt,
                  charts: bool = True) -> dict[str, Any]:
     ctx = common_context(results, analysis, f)
     weak_items = _weak_items(analysis)
-    numbers = _measure_numbers(plan)
+    by_indicator: dict[int, list[int]] = {}
+    for number, m in enumerate(plan.measures, start=1):
+        for no in m.addresses_indicators:
+            by_indicator.setdefault(no, []).append(number)
     measures = []
     for number, m in enumerate(plan.measures, start=1):
         cells = _measure_cells(m, f)
         cells["no"] = f.n(number)
         cells["heading"] = f"{f.n(number)}. {cells['title']}"
-        w = PLAN_WIDTHS
-        cells.update(split_row(
-            [(cells["heading"], w[0], True), (cells["period"], w[3], False)],
-            {"steps": (cells["steps_text"], w[1], LIST_HANGING_CM, True),
-             "responsible": (cells["responsible_text"], w[2], 0.0, True),
-             "follow_up": (cells["follow_up_text"], w[4], 0.0, True)},
-        ))
+        cells["addresses"] = _addresses(m, f)
         measures.append(cells)
     weak_rows = []
     for no in analysis.weaknesses:
         row = analysis.indicator(no)
         if row is None:
             continue
-        issues = [
-            f"{_item_code(i.code, f)} {f.t(i.label)}" + ("" if i.instrument == "OIT" else f" ({f.score(i.score)})")
-            for i in weak_items.values()
-            if i.indicator == no
-        ]
-        if not issues and row.about:
-            issues = [f.t(row.about)]
-        fixes = [f"มาตรการที่ {f.n(n)} {f.t(plan.measures[n - 1].title)}" for n in numbers.get(no, [])]
+        items = sorted((i for i in weak_items.values() if i.indicator == no), key=lambda i: _key(i.code))
+        issues = [_item_text(i, f) for i in items]
+        if not issues:
+            found = finding(row.name)
+            issues = [f.t(found.weakness).removeprefix("แสดงว่า")] if found else []
+        fixes = [f"มาตรการที่ {f.n(n)} {f.t(plan.measures[n - 1].title)}" for n in by_indicator.get(no, [])]
         weak_rows.append({
             "label": f"ตัวชี้วัดที่ {f.n(no)} {row.name} ({row.instrument})",
             "score": f.score(row.score),
             "issues": join_paragraphs(issues),
-            "fixes": join_paragraphs(fixes) or "ยังไม่มีมาตรการในแผนที่ตอบตัวชี้วัดนี้",
+            "fixes": join_paragraphs(fixes),
         })
-    situations = []
-    without_items = [c for c in ("IIT", "EIT") if not any(code[0] == c[0] for code in results.current.items)]
-    if without_items and analysis.indicators:
-        situations.append("no_item_scores")
+    ranked = analysis.ranking
+    highest = {"label": ranked[0].name, "score": f.score(ranked[0].score)} if ranked else {"label": "", "score": ""}
+    lowest = {"label": ranked[-1].name, "score": f.score(ranked[-1].score)} if ranked else {"label": "", "score": ""}
     ctx.update({
         "doc_title": (
             "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
@@ -701,15 +779,19 @@ def plan_context(results: AgencyResults, analysis: Analysis, plan: MeasurePlan, 
         ),
         "plan_year": f.n(plan.fiscal_year),
         "based_on_year": f.n(plan.based_on_year),
+        "highest": highest,
+        "lowest": lowest,
+        "low_counts_text": _low_counts(analysis, results, f),
         "measures": measures,
         "measure_count": f.n(len(measures)),
         "weak_rows": weak_rows,
-        "limitations": [f.t(x) for x in rec.limitations(situations, instruments=" และ ".join(without_items))],
+        "all_pass_text": (f"ทุกตัวชี้วัดได้คะแนนตั้งแต่ {f.mark(analysis.thresholds.pass_mark)} คะแนนขึ้นไป "
+                          "มาตรการในปีนี้จึงมุ่งรักษามาตรฐานและยกระดับตัวชี้วัดที่ได้คะแนนต่ำสุด"),
+        "limitations": [f.t(x) for x in rec.limitations(())],
         "reporting_text": _reporting_text(plan, f),
+        "closing_text": "จึงประกาศให้ทราบและถือปฏิบัติโดยทั่วกัน",
         **_meeting(results, plan, ctx["agency"], f),
     })
-    chart = _charts(analysis, f, instruments=False) if charts else {"chart_indicators": None}
-    ctx["chart_indicators"] = chart["chart_indicators"]
     return ctx
 
 
@@ -767,61 +849,78 @@ def report_period(plan: MeasurePlan, period: Period) -> tuple[date, date]:
     return start, end
 
 
+def report_day(plan: MeasurePlan, period: Period, today: date | None = None) -> date:
+    """The day the report's states are taken on: the period's end, or today if earlier."""
+    _, end = report_period(plan, period)
+    today = today or date.today()
+    return min(end, today) if today >= fiscal_year_bounds(plan.fiscal_year)[0] else end
+
+
+def _evidence_lines(entry: ProgressEntry, f: Fmt) -> list[str]:
+    if not entry.evidence:
+        return []
+    return ["หลักฐาน: " + "; ".join(f.t(e) for e in entry.evidence)]
+
+
 def implementation_context(results: AgencyResults, analysis: Analysis, plan: MeasurePlan, period: Period,
-                           f: Fmt) -> dict[str, Any]:
+                           f: Fmt, *, allow_empty: bool = False, today: date | None = None) -> dict[str, Any]:
     ctx = common_context(results, analysis, f)
     start, end = report_period(plan, period)
     progress = match_progress(plan, results.progress, end if period == "6-month" else None, results.source)
+    if not progress and not allow_empty:
+        raise InputError(
+            "ยังไม่มีผลการดำเนินการของมาตรการใดในรอบรายงานนี้ จึงจัดทำรายงานผลการดำเนินการไม่ได้",
+            file=results.source, where="progress",
+            expected="รายการ progress: ของแต่ละมาตรการ (measure, status, done, result, outcome, as_of, evidence) "
+                     "หรือใช้ --allow-empty เพื่อพิมพ์แบบฟอร์มเปล่า",
+        )
+    on = report_day(plan, period, today)
     label = f"รอบ {f.n(6)} เดือน" if period == "6-month" else "รอบสิ้นปีงบประมาณ"
-    counts = dict.fromkeys((*PROGRESS_STATUSES, NO_PROGRESS), 0)
+    counts = dict.fromkeys(tracking.STATES, 0)
     measures = []
     problems = []
     for index, m in enumerate(plan.measures):
-        cells = _measure_cells(m, f)
+        cells = _measure_cells(m, f, step_limit=IMPLEMENTATION_STEPS)
         number = f.n(index + 1)
         cells.update({"no": number, "heading": f"{number}. {cells['title']}"})
         entry = progress.get(index)
-        if entry is None:
-            counts[NO_PROGRESS] += 1
-            cells.update({
-                "has_progress": False,
-                "status": NO_PROGRESS,
-                "progress_text": NO_PROGRESS,
-                "outcome_text": "—",
-            })
-            problems.append(f"มาตรการที่ {number} {cells['title']}: {NO_PROGRESS}")
-        else:
-            counts[entry.status] = counts.get(entry.status, 0) + 1
-            status = f"สถานะ: {entry.status}"
-            if entry.as_of:
-                status += f" (ข้อมูล ณ {f.date(entry.as_of)})"
-            cells.update({
-                "has_progress": True,
-                "status": entry.status,
-                "progress_text": join_paragraphs([status, f.t(entry.done), f.t(entry.result)]),
-                "outcome_text": f.t(entry.outcome) if entry.outcome else "ยังไม่ได้ระบุผลลัพธ์",
-            })
-            if entry.status in ("ล่าช้า", "ยังไม่เริ่ม"):
-                problems.append(f"มาตรการที่ {number} {cells['title']}: {entry.status}")
-        w = IMPLEMENTATION_WIDTHS
-        cells.update(split_row(
-            [(cells["heading"], w[0], True), (cells["period"], w[3], False)],
-            {"steps": (cells["steps_text"], w[1], LIST_HANGING_CM, True),
-             "responsible": (cells["responsible_text"], w[2], 0.0, True),
-             "progress": (cells["progress_text"], w[4], 0.0, True),
-             "outcome": (cells["outcome_text"], w[5], 0.0, True)},
-        ))
+        if entry is None and not progress:  # the blank form
+            cells.update({"state": "", "progress_text": BLANK, "outcome_text": BLANK})
+            measures.append(cells)
+            continue
+        state = tracking.measure_state(entry.status if entry else None, m.end, on)
+        counts[state] += 1
+        lines = []
+        if entry is not None:
+            lines = [f.t(entry.done), f.t(entry.result), *_evidence_lines(entry, f)]
+        as_of = f" (ข้อมูล ณ {f.date(entry.as_of)})" if entry is not None and entry.as_of else ""
+        lines.append(f"สถานะ: {state}{as_of}")
+        cells.update({
+            "state": state,
+            "progress_text": join_paragraphs(lines),
+            "outcome_text": f.t(entry.outcome) if entry is not None and entry.outcome else "–",
+        })
+        if state in (tracking.LATE, tracking.NOT_STARTED) and m.start <= on:
+            reason = f.t(entry.done) if entry is not None and entry.done else ""
+            problems.append(f"มาตรการที่ {number} {cells['title']} {state}" + (f" เนื่องจาก{reason}" if reason else ""))
         measures.append(cells)
     plan_year = f.n(plan.fiscal_year)
     total = analysis.total
+    level = analysis.level
+    score_text = ""
+    if total is not None:
+        score_text = f" มีคะแนนรวม {f.score(total)} คะแนน" + (f" อยู่ในระดับ {level}" if level else "")
     intro = (
         f"ตามที่{ctx['agency']}ได้วิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) "
-        f"ประจำปีงบประมาณ พ.ศ.{NBSP}{ctx['fiscal_year']}"
-        + (f" ซึ่งได้คะแนนรวม {f.score(total)} คะแนน" if total is not None else "")
-        + f" และได้กำหนดมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ.{NBSP}{plan_year} "
-        f"จำนวน {f.n(len(plan.measures))} มาตรการ บัดนี้ได้ติดตามผลการดำเนินการตามมาตรการ{label} "
-        f"ระหว่างวันที่ {f.period(start, end)} แล้ว จึงสรุปผลการดำเนินการ ดังนี้"
+        f"ประจำปีงบประมาณ พ.ศ.{NBSP}{ctx['fiscal_year']}{score_text} และนำผลการวิเคราะห์มากำหนดมาตรการส่งเสริม"
+        f"คุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ.{NBSP}{plan_year} จำนวน {f.n(len(plan.measures))} "
+        f"มาตรการ บัดนี้ได้ติดตามผลการดำเนินการตามมาตรการ{label} ระหว่างวันที่ {f.period(start, end)} "
+        "แล้ว จึงสรุปผลการดำเนินการ ดังนี้"
     )
+    status_text = ""
+    if progress:
+        status_text = (f"สถานะการดำเนินการ ณ วันที่ {f.longdate(on)}: "
+                       + " ".join(f"{s} {f.n(c)} มาตรการ" for s, c in counts.items() if c))
     ctx.update({
         "doc_title": (
             "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
@@ -832,9 +931,11 @@ def implementation_context(results: AgencyResults, analysis: Analysis, plan: Mea
         "period_label": label,
         "period_text": f.period(start, end),
         "intro_text": intro,
+        "status_text": status_text,
+        "status_rows": [{"status": s, "count": f.n(c)} for s, c in counts.items()],
         "measures": measures,
         "measure_count": f.n(len(measures)),
-        "status_rows": [{"status": s, "count": f.n(c)} for s, c in counts.items()],
-        "problems": problems or ["ไม่มี"],
+        "problems": problems or (["ไม่มี"] if progress else [BLANK]),
+        "closing_text": "จึงเรียนมาเพื่อโปรดทราบ",
     })
     return ctx

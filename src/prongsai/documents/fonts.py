@@ -5,11 +5,18 @@ substitutes another Thai font at the full point size (text 1.5x larger, more pag
 every conversion first calls :func:`ensure_fonts_installed`, which installs the vendored
 TTFs for the current user (no root needed) and checks that fontconfig now resolves the
 family name to them.
+
+That check runs ``fc-match`` (and, the first time, ``fc-cache``); its positive result is kept
+in a small marker file (:func:`marker_path`) naming the font files fontconfig resolved to with
+their size and modification time, so a later process only ``stat``s two files. The marker is
+ignored (and the full check runs again) as soon as either file is missing or changed, or the
+vendored fonts change.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -88,11 +95,11 @@ def _fc_match(pattern: str) -> str:
     return result.stdout.strip()
 
 
-def _resolves_to_vendored() -> tuple[bool, str]:
+def _resolves_to_vendored() -> tuple[bool, str, str]:
     regular = _fc_match(FONT_FAMILY)
     bold = _fc_match(f"{FONT_FAMILY}:bold")
     ok = Path(regular).name.startswith(_FILE_PREFIX) and Path(bold).name.startswith(_FILE_PREFIX)
-    return ok, regular
+    return ok, regular, bold
 
 
 def _sha256(path: Path) -> str:
@@ -115,12 +122,55 @@ def _copy_to_user_dir(target: Path) -> bool:
     return changed
 
 
+def marker_path() -> Path:
+    """``$XDG_CACHE_HOME/prongsai/fonts-ok.json`` (``~/.cache`` by default)."""
+    cache_home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache_home) / "prongsai" / "fonts-ok.json"
+
+
+def _stamp(path: Path) -> list:
+    info = path.stat()
+    return [str(path), info.st_size, info.st_mtime_ns]
+
+
+def _marker_key() -> str:
+    """Changes when the vendored fonts or the font search path change."""
+    digests = ",".join(digest for _, digest in FONT_FILES.values())
+    return f"{digests}|{os.environ.get('XDG_DATA_HOME', '')}|{os.environ.get('FONTCONFIG_FILE', '')}"
+
+
+def _read_marker() -> Path | None:
+    """The resolved Regular file when the marker is still true, else None."""
+    try:
+        data = json.loads(marker_path().read_text(encoding="utf-8"))
+        if data.get("key") != _marker_key():
+            return None
+        files = data["files"]
+        if not files or any(_stamp(Path(stamp[0])) != stamp for stamp in files):
+            return None
+        return Path(files[0][0])
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def _write_marker(regular: Path, bold: Path) -> None:
+    path = marker_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"key": _marker_key(), "files": [_stamp(regular), _stamp(bold)]}),
+                       encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # no writable cache: the next process checks with fc-match again
+
+
 def ensure_fonts_installed() -> Path:
     """Make TH Sarabun New visible to fontconfig and return the file it resolves to.
 
     Already installed (system-wide or for this user): only checked. Otherwise the vendored
     TTFs are copied to :func:`user_font_dir` and ``fc-cache -f`` is run on that directory.
-    The positive result is cached for the life of the process.
+    The positive result is cached for the life of the process and in :func:`marker_path`.
 
     Raises FontMissingError (Thai message with the command to run) when it still fails.
     """
@@ -129,6 +179,10 @@ def ensure_fonts_installed() -> Path:
         return _installed
     with _lock:
         if _installed is not None:
+            return _installed
+        marked = _read_marker()
+        if marked is not None:
+            _installed = marked
             return _installed
         missing = [p.name for p in font_paths() if not p.is_file()]
         if missing:
@@ -142,7 +196,7 @@ def ensure_fonts_installed() -> Path:
                 "ไม่พบโปรแกรม fontconfig (fc-match, fc-cache) ซึ่งใช้ค้นหาฟอนต์ TH Sarabun New "
                 "สำหรับสร้างเอกสาร PDF ให้ผู้ดูแลระบบรันคำสั่ง: sudo apt-get install -y fontconfig"
             )
-        ok, found = _resolves_to_vendored()
+        ok, found, bold = _resolves_to_vendored()
         if not ok:
             target = user_font_dir()
             try:
@@ -159,7 +213,7 @@ def ensure_fonts_installed() -> Path:
                     "หากไม่มีฟอนต์นี้ เอกสาร PDF จะใช้ฟอนต์อื่นแทนและตัวอักษรจะใหญ่ผิดขนาด "
                     f"ให้ผู้ดูแลระบบติดตั้งฟอนต์ให้ทั้งเครื่องด้วยคำสั่ง: {_system_install_command()}"
                 ) from exc
-            ok, found = _resolves_to_vendored()
+            ok, found, bold = _resolves_to_vendored()
         if not ok:
             raise FontMissingError(
                 f'ระบบยังหาฟอนต์ TH Sarabun New ไม่พบ (fc-match "{FONT_FAMILY}" ได้ "{found or "ไม่มี"}") '
@@ -167,6 +221,7 @@ def ensure_fonts_installed() -> Path:
                 f"ให้ผู้ดูแลระบบติดตั้งฟอนต์ให้ทั้งเครื่องด้วยคำสั่ง: {_system_install_command()}"
             )
         _installed = Path(found)
+        _write_marker(_installed, Path(bold))
         return _installed
 
 

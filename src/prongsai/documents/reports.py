@@ -35,44 +35,38 @@ starts a new paragraph with the same formatting and ``\\t`` is a tab (numbered s
 ``๑.\\t…`` with a hanging indent). Filter ``d`` writes digits as the document does
 (``{{ '3.1'|d }}`` → ``๓.๑``); ``score`` formats a number with 2 decimals.
 
-Variables every template receives (strings already formatted, digits as the document uses):
+Variables every template receives (strings already formatted, digits as the document uses,
+Thai word boundaries marked for line breaking by the renderer):
 
     agency, agency_type, district, province, location ("อำเภอ… จังหวัด…"), prepared_by,
-    executive_title ("นายกองค์การบริหารส่วนตำบล…"), thai_digits (bool), fiscal_year (the
-    result's year), fiscal_year_text ("ปีงบประมาณ พ.ศ. ๒๕๖๕"), pass_mark, strength_mark, total,
-    level ("" when undetermined), level_text (sentence; names the possible levels when the
-    input does not determine one), result_text, count_text, gap_text, doc_title, today, blank
-    (a dotted line to fill in), notes (checks and notes of the scoring),
+    prepared_position, approver, executive_title / chief_officer_title (with the place name, from
+    the terms book), responsible_unit (the unit that prepares the documents), thai_digits,
+    fiscal_year (the result's year), fiscal_year_text ("ปีงบประมาณ พ.ศ. ๒๕๖๕"), pass_mark,
+    strength_mark, total, level ("" when undetermined), level_text, result_text, count_text,
+    gap_text, doc_title, today, blank (a dotted line to fill in),
     instruments [{code, name, label, weight, score, result}],
-    indicators / ranking [{no, name, label, instrument, score, weight, rank, result
-    ("ผ่าน"/"ไม่ผ่าน"), status, about, about_text}] (by number / best first).
+    indicators / ranking [{no, name, label, instrument, score, weight, rank, result}].
 
-analysis adds: plan_year, background [str], strengths / weaknesses (indicator rows; weaknesses
-add gap, item_lines [str]), lowest (indicator rows + code, instrument_name, item_lines),
-failed_oit [{code, label, sub, indicator, reason}], recommendations [{title, entries [{heading,
-points [str]}]}], improvement [{code, name, title, intro, rows [{issue, measure, steps,
-responsible, follow_up, and *_head / *_tail of issue, steps, responsible, follow_up}]}],
-history [{year, total, level, IIT, EIT, OIT}] (oldest first, this year last; empty when no
-earlier year), history_indicators [{label, before, now, change}], history_text,
-chart_indicators, chart_instruments (images, or None).
+analysis adds: plan_year, foreword [str], background [str], instrument_lines [str], strengths /
+weaknesses [indicator rows + finding (+ gap)], no_strength_text, no_weakness_text, failed_oit
+[{code, label, sub, reason}], failed_oit_text, oit_text, advice [{code, name, intro,
+issue_header, rows [{indicator, issues, methods}]}], improvement [{code, name, title, rows
+[{issue, measure, steps, steps_ref, responsible, follow_up}]}] (a measure's steps are printed in
+one table only; elsewhere steps_ref refers to it), improvement_text, history [{year, total, level,
+IIT, EIT, OIT}], history_text, closing_text, chart_indicators, chart_instruments (images or None).
 
-plan adds: plan_year, based_on_year, measures [{no, heading, title, purpose, steps [str],
-steps_text, responsible, supporting, responsible_text, period, start, end, end_long,
-follow_up, evidence, follow_up_text, steps_head/_tail, responsible_head/_tail,
-follow_up_head/_tail}], measure_count, weak_rows [{label, score, issues, fixes}], meeting
-({date, title, place, attendees} or None), meeting_missing (bool), meeting_text, attendees
-[str], limitations [str], reporting_text, chart_indicators.
+plan adds: plan_year, based_on_year, highest / lowest {label, score}, low_counts_text, measures
+[{no, heading, title, addresses, steps, responsible, responsible_text, period, start, end,
+end_long, follow_up}], measure_count, weak_rows [{label, score, issues, fixes}], all_pass_text,
+meeting_text, attendees [str], limitations [str], reporting_text, closing_text.
 
 implementation adds: plan_year, period ("6-month"/"year-end"), period_label, period_text,
-intro_text, measures (as in plan + has_progress, status, progress_text, outcome_text,
-progress_head/_tail, outcome_head/_tail), measure_count, status_rows [{status, count}],
-problems [str] (["ไม่มี"] when none).
+intro_text, status_text, status_rows [{status, count}], measures (as in plan, steps cut to the
+first four, + state, progress_text, outcome_text), measure_count, problems [str], closing_text.
+States follow :func:`prongsai.tracking.measure_state`, the rule of the web tracking page.
 
-``*_head`` / ``*_tail``: LibreOffice splits a table row anywhere at a page end (also through a
-measure's title) and ignores keep-together inside cells, so the shipped templates print each
-measure as two rows drawn as one — the first cannot split (title, period and the first lines
-of every cell: the ``_head`` parts), the second holds the ``_tail`` parts (see
-:mod:`prongsai.documents.layout`). A template may use the whole texts instead.
+``steps`` cells use the "Table Steps" style, which carries Word numbering; every cell restarts at
+๑ (:mod:`prongsai.documents.numbering`).
 """
 
 from __future__ import annotations
@@ -180,7 +174,10 @@ def _load_template(path: Path):
 def _jinja_env(f: Fmt):
     import jinja2
 
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    from prongsai.documents.wordbreak import mark_breaks
+
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
+                             finalize=lambda v: mark_breaks(v) if isinstance(v, str) else v)
     env.filters["d"] = f.n
     env.filters["score"] = f.score
     return env
@@ -211,7 +208,7 @@ def _set_digit_languages(document, thai_digits: bool) -> None:
     parts = [rel.target_part for rel in document.part.rels.values()
              if rel.reltype in _HEADER_FOOTER_RELS and not rel.is_external]
     digits = Fmt(thai_digits).n
-    for part in parts:  # cached page-field results ("๑" in the template) follow the setting too
+    for part in (*parts, document.part):  # cached field results ("๑" in the template) follow the setting
         for t in part.element.iter(qn("w:t")):
             if t.text and t.text.strip().isdigit():
                 t.text = digits(t.text)
@@ -228,6 +225,8 @@ def _set_digit_languages(document, thai_digits: bool) -> None:
                     rPr.find(qn("w:lang")).set(qn("w:bidi"), bidi)
         return
     elements = [document.element, document.styles.element, *(p.element for p in parts)]
+    with suppress(NotImplementedError):  # list labels carry th-TH for the Context numerals
+        elements.append(document.part.numbering_part.element)
     for root in elements:
         for lang in root.iter(qn("w:lang")):
             if lang.get(qn("w:val")) == "th-TH":
@@ -235,6 +234,27 @@ def _set_digit_languages(document, thai_digits: bool) -> None:
         for pg in root.iter(qn("w:pgNumType")):
             if pg.get(qn("w:fmt")) in ("thaiNumbers", "thaiCounting"):
                 pg.set(qn("w:fmt"), "decimal")
+    from prongsai.documents.numbering import use_arabic_numbers
+
+    use_arabic_numbers(document)
+
+
+def _set_properties(document, ctx: dict[str, Any]) -> None:
+    """Title, author (the agency), language and the time it was made: Word shows these in File ›
+    Info, and a template copied from another document must not carry that document's."""
+    from datetime import UTC, datetime
+
+    from prongsai.documents.wordbreak import strip_marks
+
+    props = document.core_properties
+    now = datetime.now(UTC).replace(microsecond=0)
+    props.title = strip_marks(ctx.get("doc_title", ""))
+    props.author = strip_marks(ctx.get("agency", ""))
+    props.last_modified_by = "Prongsai"
+    props.language = "th-TH"
+    props.created = now
+    props.modified = now
+    props.revision = 1
 
 
 def _template_error(exc: Exception, path: Path) -> InputError:
@@ -284,7 +304,8 @@ def _plan_for(kind: str, results: AgencyResults, analysis: Analysis, plan: Measu
 
 
 def build_context(kind: str, results: AgencyResults, *, analysis: Analysis, plan: MeasurePlan | None = None,
-                  period: str = "year-end", thai_digits: bool = True, charts: bool = True) -> dict[str, Any]:
+                  period: str = "year-end", thai_digits: bool = True, charts: bool = True,
+                  allow_empty: bool = False) -> dict[str, Any]:
     """The template variables for `kind` (charts as ChartImage). Checks the arguments."""
     _check_kind(kind)
     if period not in PERIODS:
@@ -299,19 +320,25 @@ def build_context(kind: str, results: AgencyResults, *, analysis: Analysis, plan
         return ctxmod.analysis_context(results, analysis, plan, f, charts=charts)
     if kind == "plan":
         return ctxmod.plan_context(results, analysis, plan, f, charts=charts)
-    return ctxmod.implementation_context(results, analysis, plan, period, f)  # type: ignore[arg-type]
+    return ctxmod.implementation_context(results, analysis, plan, period, f,  # type: ignore[arg-type]
+                                         allow_empty=allow_empty)
 
 
 def build_report(kind: Kind, results: AgencyResults, *, analysis: Analysis, plan: MeasurePlan | None = None,
                  period: Period = "year-end", thai_digits: bool = True,
-                 template_dir: str | os.PathLike[str] | None = None) -> bytes:
+                 template_dir: str | os.PathLike[str] | None = None, allow_empty: bool = False) -> bytes:
     """The DOCX of one document, as bytes."""
-    ctx = build_context(kind, results, analysis=analysis, plan=plan, period=period, thai_digits=thai_digits)
+    from prongsai.documents.numbering import restart_per_cell
+
+    ctx = build_context(kind, results, analysis=analysis, plan=plan, period=period, thai_digits=thai_digits,
+                        allow_empty=allow_empty)
     path = template_path(kind, template_dir)
     template = _load_template(path)
     try:
         template.render(_inline_images(template, ctx), _jinja_env(Fmt(thai_digits)), autoescape=True)
         _set_digit_languages(template.docx, thai_digits)
+        restart_per_cell(template.docx)
+        _set_properties(template.docx, ctx)
         buffer = io.BytesIO()
         template.save(buffer)
     except InputError:
@@ -363,24 +390,38 @@ class ReportJob:
     period: Period = "year-end"
     thai_digits: bool = True
     template_dir: Path | None = None
+    allow_empty: bool = False
 
 
 def write_report(kind: Kind, fmt: Format, out: str | os.PathLike[str], *, results: AgencyResults,
                  analysis: Analysis, plan: MeasurePlan | None = None, period: Period = "year-end",
                  thai_digits: bool = True, template_dir: str | os.PathLike[str] | None = None,
-                 timeout: float | None = None) -> Path:
-    """Write one document as DOCX or PDF to `out` (replaced atomically; untouched on failure)."""
+                 timeout: float | None = None, allow_empty: bool = False, office: Any = None) -> Path:
+    """Write one document as DOCX or PDF to `out` (replaced atomically; untouched on failure).
+    `office`: a LibreOffice started early with :func:`prongsai.documents.pdf.start_office`."""
     job = ReportJob(kind, fmt, Path(out), results, analysis, plan, period, thai_digits,
-                    None if template_dir is None else Path(template_dir))
-    return write_reports([job], timeout=timeout)[0]
+                    None if template_dir is None else Path(template_dir), allow_empty)
+    return write_reports([job], timeout=timeout, office=office)[0]
 
 
-def write_reports(jobs: Iterable[ReportJob], timeout: float | None = None) -> list[Path]:
+def write_reports(jobs: Iterable[ReportJob], timeout: float | None = None, office: Any = None) -> list[Path]:
     """Write a batch: every DOCX is built first (any bad input: nothing is written), then all PDFs
-    are converted by ONE LibreOffice process, then DOCX files are written. Returns the paths."""
+    are converted by ONE LibreOffice process, then DOCX files are written. Returns the paths.
+
+    LibreOffice starts before the DOCX files are built (or was started by the caller, `office`),
+    so its start-up runs on the second core while Python builds."""
     from prongsai.documents import pdf
 
     jobs = list(jobs)
+    if office is None and any(j.fmt == "pdf" for j in jobs):
+        with pdf.start_office(context_numerals=True) as started:
+            return _write_reports(jobs, timeout, started)
+    return _write_reports(jobs, timeout, office)
+
+
+def _write_reports(jobs: list[ReportJob], timeout: float | None, office: Any) -> list[Path]:
+    from prongsai.documents import pdf
+
     outs = [Path(j.out).resolve() for j in jobs]
     if len(set(outs)) != len(outs):
         raise InputError("มีไฟล์ปลายทางซ้ำกันในชุดเดียวกัน", expected="ตั้งชื่อไฟล์ปลายทางไม่ให้ซ้ำ")
@@ -389,7 +430,7 @@ def write_reports(jobs: Iterable[ReportJob], timeout: float | None = None) -> li
         _check_out(out)
     built = [
         build_report(j.kind, j.results, analysis=j.analysis, plan=j.plan, period=j.period,
-                     thai_digits=j.thai_digits, template_dir=j.template_dir)
+                     thai_digits=j.thai_digits, template_dir=j.template_dir, allow_empty=j.allow_empty)
         for j in jobs
     ]
     pdf_jobs = [(data, out) for job, data, out in zip(jobs, built, outs, strict=True) if job.fmt == "pdf"]
@@ -400,7 +441,7 @@ def write_reports(jobs: Iterable[ReportJob], timeout: float | None = None) -> li
                 source = Path(work) / f"{index:05d}-{_safe_stem(out)}.docx"
                 source.write_bytes(data)
                 pairs.append((source, out))
-            pdf.convert_many(pairs, timeout=timeout, context_numerals=True)
+            pdf.convert_many(pairs, timeout=timeout, context_numerals=True, office=office)
     for job, data, out in zip(jobs, built, outs, strict=True):
         if job.fmt == "docx":
             _write_atomic(data, out)

@@ -33,6 +33,7 @@ class Meeting:
     title: str | None = None
     place: str | None = None
     attendees: tuple[str, ...] = ()
+    approver: str | None = None  # who approved the measures (name and position)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class ProgressEntry:
     result: str | None = None
     outcome: str | None = None
     as_of: date | None = None
+    evidence: tuple[str, ...] = ()  # file names or URLs, as written
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from prongsai.planning.terms import TERM_NAMES, Terms, terms_for
 from prongsai.yamlio import loads_yaml
 
 MEASURES_FILE = "measures.yaml"
@@ -42,6 +43,11 @@ FREQUENCY_TH = {
 _KEBAB = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _ROLE = r"^[a-z][a-z0-9_]*$"
 _PLACEHOLDER = re.compile(r"\{unit:([^{}]*)\}")
+_TERM = re.compile(r"\{term:([^{}]*)\}")
+# A short step of the concise draft: one line of the plan's table.
+BRIEF_STEP_MAX = 120
+MAX_PLAN_STEPS = 6
+MAX_PLAN_MEASURES = 8
 _ROLE_RE = re.compile(_ROLE)
 
 Frequency = Literal["once", "monthly", "quarterly", "semiannual", "all_year"]
@@ -265,6 +271,57 @@ class Theme(_Strict):
     description: str | None = None
 
 
+def _brief_length(text: str) -> int:
+    """The length of a short step without its placeholders (the names they stand for vary)."""
+    return len(_TERM.sub("", _PLACEHOLDER.sub("", text)))
+
+
+class BriefStep(_Strict):
+    """One short step of a plan group, used when any of the templates `for` is chosen."""
+
+    text: Text
+    for_: tuple[Annotated[str, Field(pattern=_KEBAB)], ...] = Field(alias="for", min_length=1)
+
+    @field_validator("text")
+    @classmethod
+    def _short(cls, value: str) -> str:
+        _blank_check(value)
+        placeholders(value, where="text")
+        if _brief_length(value) > BRIEF_STEP_MAX:
+            raise ValueError(f"ขั้นตอนย่อยยาวเกิน {BRIEF_STEP_MAX} ตัวอักษร: '{value}'")
+        return value
+
+
+class PlanGroup(_Strict):
+    """A measure of the concise draft: the themes it gathers and its few short steps."""
+
+    title: Text
+    purpose: Text
+    themes: tuple[Annotated[str, Field(pattern=_KEBAB)], ...] = Field(min_length=1)
+    steps: tuple[BriefStep, ...] = Field(min_length=1, max_length=MAX_PLAN_STEPS)
+    closing: Text  # added when fewer than two steps apply
+    follow_up: Text
+
+    @model_validator(mode="after")
+    def _texts(self) -> PlanGroup:
+        for field in ("title", "purpose", "closing", "follow_up"):
+            text = getattr(self, field)
+            _blank_check(text)
+            placeholders(text, where=field)
+        if _brief_length(self.closing) > BRIEF_STEP_MAX:
+            raise ValueError(f"closing ยาวเกิน {BRIEF_STEP_MAX} ตัวอักษร")
+        _no_duplicates((s.text for s in self.steps), "ขั้นตอนย่อย")
+        return self
+
+    def texts(self) -> Iterator[tuple[str, str]]:
+        yield "title", self.title
+        yield "purpose", self.purpose
+        for n, step in enumerate(self.steps, 1):
+            yield f"steps[{n}]", step.text
+        yield "closing", self.closing
+        yield "follow_up", self.follow_up
+
+
 class Catalogue(_Strict):
     id: str = Field(pattern=_KEBAB)
     version: Text
@@ -272,6 +329,7 @@ class Catalogue(_Strict):
     title: str | None = None
     description: str | None = None
     themes: dict[Annotated[str, Field(pattern=_KEBAB)], Theme]
+    groups: dict[Annotated[str, Field(pattern=_KEBAB)], PlanGroup] = Field(min_length=1)
     measures: tuple[Measure, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -284,7 +342,32 @@ class Catalogue(_Strict):
         unused = [t for t in self.themes if not any(m.theme == t for m in self.measures)]
         if unused:
             raise ValueError(f"หมวด {', '.join(unused)} ประกาศไว้แต่ไม่มีมาตรการใดใช้")
+        grouped = [t for g in self.groups.values() for t in g.themes]
+        _no_duplicates(grouped, "หมวดในกลุ่มมาตรการ (groups) ")
+        missing = [t for t in self.themes if t not in grouped]
+        unknown = [t for t in grouped if t not in self.themes]
+        if missing or unknown:
+            raise ValueError("groups: " + "; ".join(
+                ([f"หมวด {', '.join(missing)} ไม่อยู่ในกลุ่มใด"] if missing else [])
+                + ([f"หมวด {', '.join(unknown)} ไม่ได้ประกาศไว้ใน themes"] if unknown else [])))
+        if sum(1 for g in self.groups.values() if KEEP_STANDARD_THEME not in g.themes) > MAX_PLAN_MEASURES:
+            raise ValueError(f"groups: มีกลุ่มมาตรการเกิน {MAX_PLAN_MEASURES} กลุ่ม")
+        for key, group in self.groups.items():
+            if KEEP_STANDARD_THEME in group.themes and len(group.themes) > 1:
+                raise ValueError(f"กลุ่ม {key}: หมวด {KEEP_STANDARD_THEME} ต้องอยู่ในกลุ่มของตนเอง")
+            members = {m.id for m in self.measures if m.theme in group.themes}
+            for step in group.steps:
+                stray = [i for i in step.for_ if i not in members]
+                if stray:
+                    raise ValueError(f"กลุ่ม {key}: ขั้นตอน '{step.text}' อ้างถึงมาตรการ {', '.join(stray)} "
+                                     "ซึ่งไม่อยู่ในหมวดของกลุ่มนี้")
+            uncovered = sorted(members - {i for s in group.steps for i in s.for_})
+            if uncovered:
+                raise ValueError(f"กลุ่ม {key}: มาตรการ {', '.join(uncovered)} ไม่มีขั้นตอนย่อยในกลุ่ม")
         return self
+
+    def group_of(self, theme: str) -> str:
+        return next(k for k, g in self.groups.items() if theme in g.themes)
 
     @cached_property
     def by_id(self) -> dict[str, Measure]:
@@ -315,7 +398,8 @@ class Catalogue(_Strict):
 
     @property
     def roles(self) -> frozenset[str]:
-        return frozenset(r for m in self.measures for r in m.roles)
+        named = {r for g in self.groups.values() for _, text in g.texts() for r in placeholders(text)}
+        return frozenset(r for m in self.measures for r in m.roles) | named
 
 
 # --- the units book -----------------------------------------------------------------------
@@ -414,13 +498,20 @@ class UnitsBook(_Strict):
         return self.roles[role].name
 
     def render(self, text: str, agency_type: str | None = None,
-               overrides: Mapping[str, str] | None = None) -> str:
-        """`text` with every {unit:ROLE} replaced by the unit's name."""
+               overrides: Mapping[str, str] | None = None, terms: Terms | None = None) -> str:
+        """`text` with every {unit:ROLE} replaced by the unit's name and every {term:NAME} by
+        the agency's term (`terms`, else the generic terms of its type). With `terms`, the
+        executive and the chief officer are named by their titles with the place name."""
         for role in placeholders(text):
             self.check_role(role)
+        words = terms or terms_for("", agency_type)
+        text = _TERM.sub(lambda m: getattr(words, m.group(1)), text)
 
         def unit(match: re.Match[str]) -> str:
-            name = self.resolve(match.group(1), agency_type, overrides)
+            role = match.group(1)
+            if terms is not None and role in ("executive", "chief_officer") and not (overrides and role in overrides):
+                return getattr(terms, role)
+            name = self.resolve(role, agency_type, overrides)
             following = text[match.end():match.end() + 1]
             # "สำนักปลัด (งานพัสดุ)" must not run into the next word
             if name.endswith(")") and following and not following.isspace() and following not in ",.;:)":
@@ -440,7 +531,11 @@ def placeholders(text: str, where: str | None = None) -> tuple[str, ...]:
             raise ValueError(f"{where + ': ' if where else ''}ตัวแทนหน่วยงาน '{match.group(0)}' ไม่ถูกรูปแบบ "
                              "(ที่ถูกต้อง: {unit:ชื่อบทบาท} เช่น {unit:finance})")
         roles.append(role)
-    rest = _PLACEHOLDER.sub("", text)
+    for match in _TERM.finditer(text):
+        if match.group(1) not in TERM_NAMES:
+            raise ValueError(f"{where + ': ' if where else ''}คำเฉพาะ '{match.group(0)}' ไม่มีในสมุดคำ "
+                             f"(ที่มี: {', '.join('{term:' + n + '}' for n in TERM_NAMES)})")
+    rest = _TERM.sub("", _PLACEHOLDER.sub("", text))
     if "{" in rest or "}" in rest:
         raise ValueError(f"{where + ': ' if where else ''}มีวงเล็บปีกกาที่ไม่ใช่ตัวแทนหน่วยงาน "
                          "(ที่ถูกต้อง: {unit:ชื่อบทบาท} เช่น {unit:finance})")
@@ -536,6 +631,12 @@ def check_roles(catalogue: Catalogue, units: UnitsBook, *, file: str = MEASURES_
             if role not in units.roles:
                 raise CatalogueError(f"{file}: มาตรการ {m.id}: {field}: บทบาท '{role}' ไม่มีใน {UNITS_FILE} "
                                      f"(ที่มี: {known})")
+    for key, group in catalogue.groups.items():
+        for field, text in group.texts():
+            for role in placeholders(text):
+                if role not in units.roles:
+                    raise CatalogueError(f"{file}: กลุ่ม {key}: {field}: บทบาท '{role}' ไม่มีใน {UNITS_FILE} "
+                                         f"(ที่มี: {known})")
 
 
 def validate_against_frameworks(catalogue: Catalogue, get_framework: Callable[[int], FrameworkLike], *,
@@ -607,6 +708,9 @@ def resolve_unit(role: str, agency_type: str | None = None, overrides: dict[str,
     return load_units().resolve(role, agency_type, overrides)
 
 
-def render_text(text: str, agency_type: str | None = None, overrides: dict[str, str] | None = None) -> str:
-    """`text` with every {unit:ROLE} replaced by the agency's unit name."""
-    return load_units().render(text, agency_type, overrides)
+def render_text(text: str, agency_type: str | None = None, overrides: dict[str, str] | None = None,
+                agency: str | None = None) -> str:
+    """`text` with every {unit:ROLE} replaced by the agency's unit name and every {term:NAME}
+    by its term; with `agency`, titles carry its place name ("นายกเทศมนตรีตำบลบางพระ")."""
+    terms = terms_for(agency, agency_type) if agency else None
+    return load_units().render(text, agency_type, overrides, terms)

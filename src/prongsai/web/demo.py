@@ -1,5 +1,6 @@
-"""Demo data for `prongsai serve --demo`: the agencies of the seed documents with their real
-published results (examples/*.yaml), a measures plan drafted from each result, and, for one
+"""Demo data for `prongsai serve --demo`: the agencies of examples/*.yaml — those of the seed
+documents with their real published results, and a made-up เทศบาลตำบล at level E, so that a
+municipality's terms show too —, a measures plan drafted from each result, and, for one
 agency, an approved plan with some recorded progress and OIT checks. The progress texts are
 clearly examples. Loading twice does not duplicate anything."""
 

@@ -112,11 +112,16 @@ def document_download(request: HttpRequest, access: AgencyAccess, kind: str, fmt
     name = report_filename(kind, results, fmt, chosen["period"],
                            None if kind == "analysis" or plan is None else plan.fiscal_year)
     out = Path(tmp.name) / f"document.{fmt}"
+    blank_form = kind == "implementation" and request.GET.get("blank") == "1"
     try:
         path = write_report(kind, fmt, out, results=results, analysis=analysis, plan=core_plan,
-                            period=chosen["period"], thai_digits=core_settings.thai_digits())
+                            period=chosen["period"], thai_digits=core_settings.thai_digits(),
+                            allow_empty=blank_form)
     except InputError as exc:
         tmp.cleanup()
+        if kind == "implementation" and exc.where == "progress":
+            return _problem(request, "ยังไม่มีผลการดำเนินการของมาตรการใดในรอบรายงานนี้: บันทึกผลการดำเนินการที่หน้า"
+                            "ติดตามผลก่อน หรือดาวน์โหลดแบบฟอร์มเปล่าเพื่อกรอกด้วยมือ", status=409)
         return _problem(request, str(exc), status=409)
     except Exception:  # LibreOffice missing or failing: say so instead of a stack trace
         logger.exception("document %s.%s failed for agency %s", kind, fmt, access.agency.pk)

@@ -100,6 +100,10 @@ class PlanCreateForm(forms.Form):
         label="เริ่มจาก", widget=forms.RadioSelect, initial="draft",
         choices=[("draft", "ร่างมาตรการที่ระบบจัดทำจากจุดอ่อนของผลการประเมิน (แนะนำ)"),
                  ("empty", "แผนว่าง แล้วเพิ่มมาตรการเอง")])
+    detail = forms.ChoiceField(
+        label="รายละเอียดของร่าง", widget=forms.RadioSelect, initial="concise", required=False,
+        choices=[("concise", "กระชับ: มาตรการละ ๒–๖ ขั้นตอน พร้อมเผยแพร่ได้ทันที (แนะนำ)"),
+                 ("full", "ละเอียด: ขั้นตอนครบทุกข้อสำหรับปรับแก้เอง")])
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from prongsai import tracking
 from prongsai.ita.results import AgencyResults, Meeting
 from prongsai.ita.results import ProgressEntry as CoreProgress
 from prongsai.thai import fiscal_year_bounds, normalise_text
@@ -95,13 +96,15 @@ def _apply_core_measure(measure: Measure, core: Any, units: dict[str, Unit]) -> 
     return supporting
 
 
-def create_from_draft(user: Any, agency: Agency, based_on_year: int, fiscal_year: int | None = None) -> Plan:
-    """A new draft plan with the measures the core drafts from the result of `based_on_year`."""
+def create_from_draft(user: Any, agency: Agency, based_on_year: int, fiscal_year: int | None = None,
+                      detail: str = "concise") -> Plan:
+    """A new draft plan with the measures the core drafts from the result of `based_on_year`:
+    the concise draft (a few short steps per measure) or, with `detail="full"`, the long form."""
     results = agency_results(agency, based_on_year)
     if results is None:
         raise PlanError(f"ยังไม่มีผลการประเมินปี {based_on_year}")
     analysis = analysis_for(results)
-    draft = draft_function()(results, analysis, fiscal_year)
+    draft = draft_function()(results, analysis, fiscal_year, detail=detail)
     with transaction.atomic():
         if Plan.objects.filter(agency=agency, fiscal_year=draft.fiscal_year).exists():
             raise PlanError(f"มีแผนมาตรการปี {draft.fiscal_year} อยู่แล้ว")
@@ -225,9 +228,8 @@ def statuses(plan: Plan, today: date | None = None, unit: Unit | None = None) ->
     out = []
     for m in measures:
         last = latest.get(m.lineage)
-        status = last.status if last else "not_started"
-        overdue = status == "late" or (status != "done" and m.end is not None and m.end < today)
-        out.append(MeasureStatus(m, last, counts.get(m.lineage, 0), overdue))
+        state = tracking.measure_state(STATUS_TH[last.status] if last else None, m.end, today)
+        out.append(MeasureStatus(m, last, counts.get(m.lineage, 0), state == tracking.LATE))
     return out
 
 
@@ -282,12 +284,17 @@ def results_for_documents(plan: Plan | None, agency: Agency, based_on_year: int)
     meeting = None
     if plan.meeting_date or plan.meeting_title:
         meeting = Meeting(date=plan.meeting_date, title=plan.meeting_title or None,
-                          place=plan.meeting_place or None, attendees=tuple(plan.attendees_list))
+                          place=plan.meeting_place or None, attendees=tuple(plan.attendees_list),
+                          approver=plan.approver or None)
     progress = []
     for number, measure in enumerate(plan.measures.all(), start=1):
-        for entry in ProgressEntry.objects.filter(agency=agency, lineage=measure.lineage).order_by("as_of", "id"):
+        entries = (ProgressEntry.objects.filter(agency=agency, lineage=measure.lineage)
+                   .prefetch_related("evidence").order_by("as_of", "id"))
+        for entry in entries:
+            # a file is named as uploaded, a link is printed in full so a reader can open it
+            evidence = tuple(e.url if e.url else e.name for e in entry.evidence.all())
             progress.append(CoreProgress(measure=str(number), status=STATUS_TH[entry.status],
                                          done=entry.done or None, result=entry.result or None,
-                                         outcome=entry.outcome or None, as_of=entry.as_of))
+                                         outcome=entry.outcome or None, as_of=entry.as_of, evidence=evidence))
     units = {}
     return replace(results, meeting=meeting, progress=tuple(progress), units=units)

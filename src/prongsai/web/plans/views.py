@@ -97,7 +97,8 @@ def plan_new(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
         data = form.cleaned_data
         try:
             if data["start_from"] == "draft":
-                plan = services.create_from_draft(request.user, access.agency, data["based_on_year"], data["fiscal_year"])
+                plan = services.create_from_draft(request.user, access.agency, data["based_on_year"], data["fiscal_year"],
+                                                  detail=data.get("detail") or "concise")
                 messages.success(request, f"สร้างร่างแผนมาตรการปี {plan.fiscal_year} แล้ว "
                                           f"({plan.measures.count()} มาตรการ) ตรวจทานและแก้ไขได้เลย")
             else:

@@ -10,8 +10,10 @@ from django import forms
 from django.forms.renderers import TemplatesSetting
 from pythainlp.util import thai_strftime
 
-from prongsai.errors import InputError
-from prongsai.thai import parse_number
+from prongsai.thai import BE_OFFSET, ThaiDateError, check_printable, parse_number, parse_thai_date
+
+# The forms a date field's error names (the widest choice stays in the README).
+FORM_DATE_FORMS = "31/3/2567, 31/3/67, 31 มีนาคม 2567 หรือ ๓๑ มี.ค. ๖๗"
 
 
 class Renderer(TemplatesSetting):
@@ -20,37 +22,34 @@ class Renderer(TemplatesSetting):
 
 
 class ThaiDateInput(forms.TextInput):
+    """A text box for a date: Thai month names are typed too, so no numeric keypad."""
+
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        base = {"placeholder": "เช่น 31/3/2567", "inputmode": "numeric", "autocomplete": "off",
-                "class": "input-date"}
+        base = {"placeholder": "เช่น 31/3/2567 หรือ 31 มี.ค. 2567", "autocomplete": "off",
+                "class": "input-date", "maxlength": "40"}
         super().__init__({**base, **(attrs or {})})
 
     def format_value(self, value: Any) -> str | None:
         if isinstance(value, date):
-            return f"{value.day}/{value.month}/{value.year + 543}"
+            return f"{value.day}/{value.month}/{value.year + BE_OFFSET}"
         return super().format_value(value)
 
 
 class ThaiDateField(forms.Field):
-    """A date typed as day/month/Buddhist year (31/3/2567), or ISO (2024-03-31)."""
+    """A date in any Thai form `prongsai.thai.parse_thai_date` reads: 31/3/2567, 31/3/67,
+    31 มีนาคม 2567, ๓๑ มี.ค. ๖๗, ISO with a BE or CE year. Bad input is a Thai form error."""
 
     widget = ThaiDateInput
-    default_error_messages = {"invalid": "วันที่ไม่ถูกต้อง (ที่ถูกต้อง: วัน/เดือน/ปี พ.ศ. เช่น 31/3/2567)"}
+    default_error_messages = {"invalid": "วันที่ไม่ถูกต้อง: {problem} (รูปแบบที่รับได้: {forms})"}
 
     def to_python(self, value: Any) -> date | None:
-        if value in self.empty_values:
+        if value in self.empty_values or (isinstance(value, str) and not value.strip()):
             return None
-        if isinstance(value, date):
-            return value
-        from prongsai.results_io import parse_date
-
         try:
-            day = parse_date(str(value).strip(), "")
-        except InputError:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
-        if not 1990 <= day.year <= 2200:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return day
+            return parse_thai_date(value)
+        except ThaiDateError as exc:
+            message = self.error_messages["invalid"].format(problem=exc.problem, forms=FORM_DATE_FORMS)
+            raise forms.ValidationError(message, code="invalid") from None
 
 
 class ScoreField(forms.CharField):
@@ -77,4 +76,4 @@ class ScoreField(forms.CharField):
 
 
 def be_date(value: date | None) -> str:
-    return thai_strftime(value, "%-d %b %Y") if value else ""
+    return thai_strftime(check_printable(value), "%-d %b %Y") if value else ""
