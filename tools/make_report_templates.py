@@ -153,6 +153,7 @@ def base_document(title: str):
     _style(doc, "Body Keep", align=WD_ALIGN_PARAGRAPH.THAI_JUSTIFY, first_line_cm=1.25, after_pt=3, keep_next=True)
     _style(doc, "Body Bold", bold=True, keep_next=True, before_pt=3)
     _style(doc, "Point", align=WD_ALIGN_PARAGRAPH.THAI_JUSTIFY, left_cm=1.25, hanging_cm=0.6)
+    _style(doc, "Point Keep", align=WD_ALIGN_PARAGRAPH.THAI_JUSTIFY, left_cm=1.25, hanging_cm=0.6, keep_next=True)
     _style(doc, "Caption Thai", bold=True, align=C, keep_next=True, before_pt=6, after_pt=3)
     _style(doc, "Figure", align=C, keep_next=True, before_pt=3)
     _style(doc, "Figure Caption", align=C, after_pt=3, size=14)
@@ -358,18 +359,22 @@ def _no_borders(table) -> None:
     tblPr.append(borders)
 
 
-def signatures(doc, blocks: Sequence[tuple[str, str, str]], width_cm: float = PORTRAIT_TEXT_CM):
-    """Signature blocks side by side in a borderless table: (role, name, position) each. The
-    closing sentence before it (style "Body Keep") keeps it on the same page."""
+def signatures(doc, blocks: Sequence[tuple[str, str, str]], width_cm: float = PORTRAIT_TEXT_CM,
+               date_line: str | None = None):
+    """Signature blocks side by side in a borderless table: (role, name, position) each, and an
+    optional date line under every block. The sentence before it (style "Body Keep") keeps it
+    on the same page."""
     table = doc.add_table(rows=1, cols=len(blocks))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _no_borders(table)
     docx_thai.keep_row_together(table.rows[0])
     for cell, (role, name, position) in zip(table.rows[0].cells, blocks, strict=True):
-        lines = [("", "Signature"), (f"(ลงชื่อ) ……………………………… {role}", "Signature"),
-                 (f"( {name} )", "Signature")]
+        lines = [("", "Signature"), (f"(ลงชื่อ) ……………………………… {role}".rstrip(), "Signature"),
+                 (f"({name})", "Signature")]
         if position:
             lines.append((position, "Signature"))
+        if date_line:
+            lines.append((date_line, "Signature"))
         _fill(cell, Cell(lines))
     docx_thai.set_column_widths(table, [width_cm / len(blocks)] * len(blocks))
     return table
@@ -529,7 +534,7 @@ def analysis_template():
     para(doc, "{{ failed_oit_text }}", style="Body Keep")
     loop_table(
         doc,
-        ["ตัวชี้วัดย่อย", "ข้อ", "รายการ", "เหตุผลของผู้ตรวจประเมิน"],
+        ["ตัวชี้วัดย่อย", "ข้อ", "รายการ", "ข้อสังเกตของผู้ตรวจประเมิน"],
         [Cell.of("{{ o.sub }}"), Cell.of(("{{ o.code }}", "Table Centre")), Cell.of("{{ o.label }}"),
          Cell.of("{{ o.reason }}")],
         [3.4, 1.4, 4.6, 6.6],
@@ -585,7 +590,10 @@ def analysis_template():
 
     para(doc, "{{ closing_text }}", style="Body Keep")
     signatures(doc, [("ผู้จัดทำ", "{{ prepared_by or blank }}", "{{ prepared_position }}"),
-                     ("ผู้อนุมัติ", "{{ blank }}", "{{ executive_title }}")])
+                     ("ผู้เสนอ", "{{ blank }}", "{{ chief_officer_title }}")])
+    para(doc, "{{ approval_text }}", style="Signature")
+    signatures(doc, [("", "{{ approver or blank }}", "{{ executive_title }}")], width_cm=8.0,
+               date_line="{{ date_blank }}")
     return doc
 
 
@@ -677,8 +685,8 @@ def plan_template():
     tag(doc, "{%p endfor %}")
 
     para(doc, "{{ closing_text }}", style="Body Keep")
-    signatures(doc, [("ผู้จัดทำ", "{{ prepared_by or blank }}", "{{ prepared_position }}"),
-                     ("ผู้อนุมัติ", "{{ approver or blank }}", "{{ executive_title }}")])
+    para(doc, "{{ announce_text }}", style="Signature")
+    signatures(doc, [("", "{{ approver or blank }}", "{{ executive_title }}")], width_cm=8.0)
     return doc
 
 
@@ -688,7 +696,7 @@ def implementation_template():
     landscape(section)
     footer_page_numbers(section)
     title_block(doc, [
-        "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
+        "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
         "{{ agency }} ประจำปีงบประมาณ พ.ศ.\u00a0{{ plan_year }} {{ period_label }}",
         "{%p if location %}",
         "{{ agency }} {{ location }}",
@@ -708,11 +716,19 @@ def implementation_template():
         "m in measures",
     )
     heading(doc, "ปัญหา อุปสรรค และข้อเสนอแนะ", 2)
-    points(doc, "problems")
-    para(doc, "{{ closing_text }}", style="Body Keep")
+    # the last problem stays with the report date and the signatures
+    tag(doc, "{%p for p in problems %}")
+    tag(doc, "{%p if loop.last %}")
+    para(doc, "–\t{{ p }}", style="Point Keep")
+    tag(doc, "{%p else %}")
+    para(doc, "–\t{{ p }}", style="Point")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+    para(doc, "{{ report_date_text }}", style="Body Keep")
     signatures(doc, [("ผู้รายงาน", "{{ prepared_by or blank }}", "{{ prepared_position }}"),
-                     ("ผู้บริหาร", "{{ approver or blank }}", "{{ executive_title }}")],
-               width_cm=LANDSCAPE_TEXT_CM * 0.7)
+                     ("ผู้ตรวจสอบ", "{{ blank }}", "{{ chief_officer_title }}"),
+                     ("ผู้รับรองรายงาน", "{{ approver or blank }}", "{{ executive_title }}")],
+               width_cm=LANDSCAPE_TEXT_CM)
     return doc
 
 

@@ -427,15 +427,15 @@ class _Pen:
 
 def _dashed(draw, start: tuple[int, int], end: tuple[int, int], colour: str, width: int,
             dash: int, gap: int) -> None:
-    """A dashed horizontal or vertical line from `start` to `end`."""
+    """A dashed line `width` pixels thick from `start` rightwards or downwards to `end`."""
     (x0, y0), (x1, y1) = start, end
-    length = max(abs(x1 - x0), abs(y1 - y0))
-    dx, dy = (1 if x1 > x0 else 0), (1 if y1 > y0 else 0)
+    horizontal = y1 == y0
+    length = x1 - x0 if horizontal else y1 - y0
     half = width // 2
     pos = 0
     while pos < length:
         stop = min(pos + dash, length)
-        if dx:
+        if horizontal:
             draw.rectangle([x0 + pos, y0 - half, x0 + stop - 1, y0 - half + width - 1], fill=colour)
         else:
             draw.rectangle([x0 - half, y0 + pos, x0 - half + width - 1, y0 + stop - 1], fill=colour)
@@ -690,7 +690,8 @@ def _instrument_png(scores: Mapping[str, float | None], pass_mark: float, thai_d
 
 
 def _turned_text(image, pen: _Pen, left: int, middle: float, text: str) -> None:
-    """`text` read bottom to top, its x-height band starting at `left`, centred on `middle`."""
+    """`text` read bottom to top, centred on `middle`; its x-height band starts one x-height
+    right of `left` (that leaves room for marks above the letters)."""
     from PIL import Image, ImageDraw
 
     ascent, descent = pen.font.getmetrics()
@@ -698,7 +699,7 @@ def _turned_text(image, pen: _Pen, left: int, middle: float, text: str) -> None:
     strip = Image.new("L", (width + 4, ascent + descent), 0)
     ImageDraw.Draw(strip).text((2, ascent), text, font=pen.font, fill=255, anchor="ls", language="th")
     turned = strip.rotate(90, expand=True)
-    # after turning, the baseline is the column `ascent` from the left
-    x = round(left + pen.x_height - ascent + pen.x_height)
+    # after turning, the baseline is the column `ascent` from the strip's left edge
+    x = round(left + 2 * pen.x_height - ascent)
     y = round(middle - turned.height / 2)
     image.paste(TEXT_COLOUR, (x, y, x + turned.width, y + turned.height), turned)

@@ -51,6 +51,13 @@ PERIODS: tuple[str, ...] = ("6-month", "year-end")
 PARAGRAPH = "\a"  # docxtpl: new paragraph, same formatting
 NBSP = "\u00a0"  # keeps a date or "พ.ศ. ๒๕๖๗" on one line
 PROGRESS_STATUSES = tracking.STATES
+# How a state is printed in an official report (the states themselves are the tracking page's)
+STATE_TH = {
+    tracking.DONE: "ดำเนินการแล้วเสร็จ",
+    tracking.IN_PROGRESS: "อยู่ระหว่างดำเนินการ",
+    tracking.LATE: "ดำเนินการล่าช้ากว่าแผน",
+    tracking.NOT_STARTED: "ยังไม่ได้ดำเนินการ",
+}
 BLANK = "……………………………………"
 INDICATOR_CHART_MM = 135
 INSTRUMENT_CHART_MM = 72
@@ -221,7 +228,13 @@ def _gap_text(analysis: Analysis, f: Fmt) -> str:
     parts = []
     to_pass = analysis.points_to_pass
     if to_pass:
-        parts.append(f"คะแนนรวมยังต่ำกว่าเกณฑ์ {f.mark(t.pass_mark)} คะแนน อยู่ {f.score(to_pass)} คะแนน")
+        text = f"คะแนนรวมต่ำกว่าเกณฑ์ {f.mark(t.pass_mark)} คะแนน จำนวน {f.score(to_pass)} คะแนน"
+        known = {c: v for c, v in analysis.score.instruments.items() if v is not None}
+        if known:
+            low = min(known, key=lambda c: known[c])
+            text += (f" สาเหตุหลักมาจาก{analysis.framework.instrument(low).name} ({low}) "
+                     f"ซึ่งได้ {f.score(known[low])} คะแนน")
+        parts.append(text)
     nxt = analysis.next_level
     if nxt is not None:
         needs = []
@@ -229,7 +242,7 @@ def _gap_text(analysis: Analysis, f: Fmt) -> str:
             needs.append(f"คะแนนรวมอีก {f.score(nxt.points_total)} คะแนน")
         needs.extend(f"คะแนน {c} อีก {f.score(v)} คะแนน" for c, v in nxt.instruments.items())
         if needs:
-            parts.append(f"การยกระดับผลการประเมินเป็นระดับ {nxt.level} ต้องเพิ่ม" + " และ".join(needs))
+            parts.append(f"ทั้งนี้ การยกระดับผลการประเมินเป็นระดับ {nxt.level} ต้องเพิ่ม" + " และ".join(needs))
         elif to_pass:
             parts[-1] += f" ซึ่งเป็นคะแนนที่ต้องเพิ่มเพื่อยกระดับผลการประเมินเป็นระดับ {nxt.level} ด้วย"
     return " ".join(parts)
@@ -258,11 +271,18 @@ def common_context(results: AgencyResults, analysis: Analysis, f: Fmt) -> dict[s
     count_text = ""
     if analysis.indicators:
         below = len(analysis.indicators) - len(passed)
-        count_text = (
-            f"จากตัวชี้วัดทั้งหมด {f.n(len(analysis.indicators))} ตัวชี้วัด มีตัวชี้วัดที่ได้คะแนนตั้งแต่ "
-            f"{f.mark(t.pass_mark)} คะแนนขึ้นไป {f.n(len(passed))} ตัวชี้วัด"
-            + (f" และต่ำกว่า {f.mark(t.pass_mark)} คะแนน {f.n(below)} ตัวชี้วัด" if below else "")
-        )
+        if not passed:
+            count_text = (f"ไม่มีตัวชี้วัดใดได้คะแนนถึงเกณฑ์ {f.mark(t.pass_mark)} คะแนน โดยทั้ง "
+                          f"{f.n(below)} ตัวชี้วัดได้คะแนนต่ำกว่าเกณฑ์")
+        elif not below:
+            count_text = (f"ทุกตัวชี้วัด จำนวน {f.n(len(passed))} ตัวชี้วัด ได้คะแนนตั้งแต่เกณฑ์ "
+                          f"{f.mark(t.pass_mark)} คะแนนขึ้นไป")
+        else:
+            count_text = (
+                f"จากตัวชี้วัดทั้งหมด {f.n(len(analysis.indicators))} ตัวชี้วัด มีตัวชี้วัดที่ได้คะแนนตั้งแต่ "
+                f"{f.mark(t.pass_mark)} คะแนนขึ้นไป {f.n(len(passed))} ตัวชี้วัด และต่ำกว่า "
+                f"{f.mark(t.pass_mark)} คะแนน {f.n(below)} ตัวชี้วัด"
+            )
     instruments = []
     for code in INSTRUMENTS:
         value = analysis.score.instruments.get(code)
@@ -344,16 +364,14 @@ def _instrument_of(no: int, analysis: Analysis) -> str | None:
 # --------------------------------------------------------------------------- analysis
 
 
-def _foreword(agency: str, fy: str, plan_year: str) -> list[str]:
+def _foreword(agency: str, fy: str, plan_year: str, result: str) -> list[str]:
     return [
-        "การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency "
-        "Assessment: ITA) เป็นเครื่องมือที่สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติใช้ประเมิน"
-        "ระดับคุณธรรมและความโปร่งใสของหน่วยงานภาครัฐ เพื่อให้หน่วยงานทราบสถานะของตนเองและนำผลการประเมิน"
-        "ไปปรับปรุงการดำเนินงานให้เกิดประโยชน์แก่ประชาชน",
-        f"{agency}ได้จัดทำรายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ.{NBSP}{fy} "
-        "ฉบับนี้ เพื่อวิเคราะห์จุดแข็งและจุดอ่อนรายตัวชี้วัด และกำหนดแนวทางการปรับปรุงและพัฒนาการดำเนินงาน"
-        f"ในปีงบประมาณ พ.ศ.{NBSP}{plan_year} หวังเป็นอย่างยิ่งว่ารายงานฉบับนี้จะเป็นประโยชน์ต่อผู้บริหาร "
-        "บุคลากร และผู้เกี่ยวข้องในการยกระดับคุณธรรมและความโปร่งใสของหน่วยงานต่อไป",
+        f"รายงานฉบับนี้จัดทำขึ้นเพื่อวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ "
+        f"(ITA) ของ{agency} ประจำปีงบประมาณ พ.ศ.{NBSP}{fy}{result} โดยวิเคราะห์จุดแข็งและจุดอ่อนรายตัวชี้วัด "
+        "ข้อที่ได้คะแนนต่ำ และข้อมูลที่ต้องเปิดเผยบนเว็บไซต์ที่ยังไม่ได้คะแนน",
+        f"ผลการวิเคราะห์นำไปสู่มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ.{NBSP}{plan_year} "
+        "ซึ่งระบุขั้นตอน ผู้รับผิดชอบ ระยะเวลา และการติดตามผลไว้ในรายงานนี้ หวังเป็นอย่างยิ่งว่ารายงานฉบับนี้จะเป็น"
+        "ประโยชน์ต่อผู้บริหาร บุคลากร และผู้เกี่ยวข้องในการยกระดับคุณธรรมและความโปร่งใสของหน่วยงานต่อไป",
     ]
 
 
@@ -495,13 +513,24 @@ def _measure_cells(measure: Measure, f: Fmt, step_limit: int | None = None) -> d
     }
 
 
-def _addresses(measure: Measure, f: Fmt) -> str:
+def _addressed_indicators(measure: Measure, analysis: Analysis) -> list[int]:
+    """The indicators a measure answers, with those of the items it answers."""
+    numbers = set(measure.addresses_indicators)
+    for code in measure.addresses_items:
+        item = analysis.framework.item_by_code.get(code)
+        if item is not None and item.indicator is not None:
+            numbers.add(item.indicator)
+    return sorted(numbers)
+
+
+def _addresses(measure: Measure, analysis: Analysis, f: Fmt) -> str:
     parts = []
-    if measure.addresses_indicators:
-        parts.append("ตัวชี้วัดที่ " + ", ".join(f.n(n) for n in measure.addresses_indicators))
+    numbers = _addressed_indicators(measure, analysis)
+    if numbers:
+        parts.append("ตัวชี้วัดที่ " + ", ".join(f.n(n) for n in numbers))
     if measure.addresses_items:
         parts.append("ข้อ " + f.codes(measure.addresses_items))
-    return ("แก้ไข " + "; ".join(parts)) if parts else ""
+    return f"(ตัวชี้วัดที่เกี่ยวข้อง: {' '.join(parts).removeprefix('ตัวชี้วัดที่ ')})" if parts else ""
 
 
 def _improvement(analysis: Analysis, plan: MeasurePlan, f: Fmt) -> list[dict[str, Any]]:
@@ -536,8 +565,10 @@ def _improvement(analysis: Analysis, plan: MeasurePlan, f: Fmt) -> list[dict[str
                 "steps": cells["steps"],
                 "steps_ref": "",
                 "responsible": cells["responsible_text"],
-                "follow_up": join_paragraphs([cells["follow_up"], f"กำหนดแล้วเสร็จ {cells['end_long']}"]),
+                "follow_up": join_paragraphs([f"ดำเนินการให้แล้วเสร็จภายใน {cells['end_long']}", cells["follow_up"]]),
             })
+        if not rows and not referred:
+            rows.append(_keep_standard_row(analysis, plan, code, f))
         if referred:
             numbers = [f.n(i + 1) for i, _, _ in referred]
             indicators = sorted({n for _, inds, _ in referred for n in inds})
@@ -564,6 +595,26 @@ def _improvement(analysis: Analysis, plan: MeasurePlan, f: Fmt) -> list[dict[str
             "rows": rows,
         })
     return tables
+
+
+def _keep_standard_row(analysis: Analysis, plan: MeasurePlan, code: str, f: Fmt) -> dict[str, str]:
+    """An instrument with nothing below the mark and no measure: keep the standard and lift its
+    lowest indicator, as seed 003 does for its IIT."""
+    no = analysis.lowest_by_instrument.get(code)
+    row = analysis.indicator(no) if no is not None else None
+    _, end = fiscal_year_bounds(plan.fiscal_year)
+    issue = (f"ตัวชี้วัดที่ {f.n(row.no)} {row.name} ({f.score(row.score)}) ได้คะแนนต่ำสุดของแบบวัด {code}"
+             if row is not None else f"ไม่มีตัวชี้วัดของแบบวัด {code} ที่ต่ำกว่าเกณฑ์")
+    advice = [f.t(a) for a in (rec.indicator_advice(row.name)[:ADVICE_POINTS] if row is not None else ())]
+    return {
+        "issue": issue,
+        "measure": "รักษามาตรฐานและยกระดับตัวชี้วัดที่ได้คะแนนต่ำสุดของแบบวัด",
+        "steps": join_paragraphs(advice or [f.t(a) for a in rec.keep_advice()]),
+        "steps_ref": "",
+        "responsible": "ส่วนราชการที่เกี่ยวข้อง",
+        "follow_up": join_paragraphs([f"ดำเนินการตลอดปีงบประมาณ ถึง {f.longdate(end)}",
+                                      f"รายงานผลพร้อมมาตรการรอบ {f.n(6)} เดือน และรอบ {f.n(12)} เดือน"]),
+    }
 
 
 def _and_list(values: Sequence[str]) -> str:
@@ -658,17 +709,21 @@ def analysis_context(results: AgencyResults, analysis: Analysis, plan: MeasurePl
             f"ประจำปีงบประมาณ พ.ศ.{NBSP}{ctx['fiscal_year']}"
         ),
         "plan_year": plan_year,
-        "foreword": _foreword(ctx["agency"], ctx["fiscal_year"], plan_year),
+        "foreword": _foreword(ctx["agency"], ctx["fiscal_year"], plan_year,
+                              (f" ซึ่งได้คะแนนรวม {ctx['total']} คะแนน" + (f" ระดับ {ctx['level']}" if ctx["level"] else ""))
+                              if analysis.total is not None else ""),
         "background": [f.t(p) for p in rec.background()],
         "instrument_lines": _instrument_lines(analysis, f),
         "strengths": strengths,
-        "no_strength_text": f"ไม่มีตัวชี้วัดที่ได้คะแนนตั้งแต่ {f.mark(t.strength_mark)} คะแนนขึ้นไป",
+        "no_strength_text": (f"ไม่มีตัวชี้วัดใดได้คะแนนถึง {f.mark(t.strength_mark)} คะแนน ตัวชี้วัดที่ได้คะแนนสูงสุด คือ "
+                             + (f"ตัวชี้วัดที่ {f.n(analysis.ranking[0].no)} {analysis.ranking[0].name} "
+                                f"({f.score(analysis.ranking[0].score)})" if analysis.ranking else "—")),
         "weaknesses": weaknesses,
         "no_weakness_text": (f"ทุกตัวชี้วัดได้คะแนนตั้งแต่ {f.mark(t.pass_mark)} คะแนนขึ้นไป หน่วยงานควรรักษามาตรฐาน"
                              "และยกระดับตัวชี้วัดที่ได้คะแนนต่ำสุดของแต่ละแบบวัดตามข้อ " + f.n("4")),
         "failed_oit": failed,
-        "failed_oit_text": (f"ผู้ตรวจประเมินให้ {f.n(0)} คะแนนแก่ข้อต่อไปนี้ จำนวน {f.n(len(failed))} ข้อ "
-                            "ด้วยเหตุผลตามตาราง"),
+        "failed_oit_text": (f"ผลการตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) มีข้อที่ไม่ได้คะแนน จำนวน {f.n(len(failed))} ข้อ "
+                            "โดยผู้ตรวจประเมินมีข้อสังเกต ดังนี้"),
         "oit_text": oit_text,
         "advice": _advice(analysis, results, f),
         "improvement": _improvement(analysis, plan, f),
@@ -679,7 +734,10 @@ def analysis_context(results: AgencyResults, analysis: Analysis, plan: MeasurePl
         ),
         "history": years,
         "history_text": history_text,
-        "closing_text": "จึงเรียนมาเพื่อโปรดพิจารณาอนุมัติแนวทางการปรับปรุงและพัฒนาตามรายงานฉบับนี้",
+        "closing_text": (f"เสนอ{ctx['executive_title']}เพื่อโปรดพิจารณาอนุมัติแนวทางการปรับปรุงและพัฒนา"
+                         "ตามรายงานฉบับนี้"),
+        "approval_text": f"ความเห็นของ{ctx['executive_title']}   (   ) อนุมัติ   (   ) ไม่อนุมัติ",
+        "date_blank": f"วันที่ {BLANK}",
     })
     ctx.update(_charts(analysis, f, instruments=True) if charts else
                {"chart_indicators": None, "chart_instruments": None})
@@ -689,17 +747,18 @@ def analysis_context(results: AgencyResults, analysis: Analysis, plan: MeasurePl
 # --------------------------------------------------------------------------- plan
 
 
-def _reporting_text(plan: MeasurePlan, f: Fmt) -> str:
+def _reporting_text(plan: MeasurePlan, f: Fmt, executive: str, common: str = "") -> str:
     start, end = fiscal_year_bounds(plan.fiscal_year)
     half = fiscal_month_end(plan.fiscal_year, 6)
     after_half = date(half.year, half.month % 12 + 1, 1)
     after_end = date(end.year + (end.month // 12), end.month % 12 + 1, 1)
-    return (
-        f"ผู้รับผิดชอบแต่ละมาตรการรายงานผลการดำเนินการต่อผู้บริหาร {f.n(2)} รอบ"
+    text = (
+        f"ผู้รับผิดชอบแต่ละมาตรการรายงานผลการดำเนินการต่อ{executive} {f.n(2)} รอบ"
         f" ได้แก่ รอบ {f.n(6)} เดือน ({f.period(start, half)}) ภายในเดือน{f.month_year(after_half)} "
         f"และรอบสิ้นปีงบประมาณ ({f.period(start, end)}) ภายในเดือน{f.month_year(after_end)} "
         "แล้วเผยแพร่รายงานผลการดำเนินการบนเว็บไซต์ของหน่วยงาน"
     )
+    return text
 
 
 def _meeting(results: AgencyResults, plan: MeasurePlan, agency: str, f: Fmt) -> dict[str, Any]:
@@ -717,7 +776,9 @@ def _meeting(results: AgencyResults, plan: MeasurePlan, agency: str, f: Fmt) -> 
     text = f"จากการประชุม{title or BLANK} เมื่อวันที่ {f.longdate(meeting.date)}"
     if meeting.place:
         text += f" ณ {f.t(meeting.place)}"
-    return {"meeting_text": f"{text} ผู้บริหารและเจ้าหน้าที่{tail}", "attendees": [f.t(a) for a in meeting.attendees]}
+    attendees = [f.t(a) for a in meeting.attendees]
+    who = ("โดยมีผู้เข้าร่วมประชุม ได้แก่ " + _and_list(attendees) + " ") if attendees else ""
+    return {"meeting_text": f"{text} {who}ผู้บริหารและเจ้าหน้าที่{tail}", "attendees": []}
 
 
 def _low_counts(analysis: Analysis, results: AgencyResults, f: Fmt) -> str:
@@ -730,10 +791,10 @@ def _low_counts(analysis: Analysis, results: AgencyResults, f: Fmt) -> str:
             parts.append(f"{code} {f.n(count)} ข้อ")
     low = ""
     if parts:
-        low = f"ข้อคำถามที่ได้คะแนนต่ำกว่า {f.mark(t.pass_mark)} คะแนน ได้แก่ " + " ".join(parts)
+        low = f"ข้อคำถามที่ได้คะแนนต่ำกว่า {f.mark(t.pass_mark)} คะแนน ได้แก่ แบบวัด " + " แบบวัด ".join(parts)
     if any(c.startswith("O") for c in results.current.items):
-        oit = f"ข้อของแบบ OIT ที่ไม่ได้คะแนน {f.n(len(analysis.failed_oit_items))} ข้อ"
-        low = f"{low} และ{oit}" if low else oit
+        oit = f"ข้อของแบบตรวจการเปิดเผยข้อมูลสาธารณะ (OIT) ที่ต้องปรับปรุง จำนวน {f.n(len(analysis.failed_oit_items))} ข้อ"
+        low = f"{low} และมี{oit}" if low else f"มี{oit}"
     return low
 
 
@@ -743,14 +804,17 @@ def plan_context(results: AgencyResults, analysis: Analysis, plan: MeasurePlan, 
     weak_items = _weak_items(analysis)
     by_indicator: dict[int, list[int]] = {}
     for number, m in enumerate(plan.measures, start=1):
-        for no in m.addresses_indicators:
+        for no in _addressed_indicators(m, analysis):
             by_indicator.setdefault(no, []).append(number)
     measures = []
+    shared_follow_up = len(plan.measures) > 1 and len({m.follow_up for m in plan.measures}) == 1
     for number, m in enumerate(plan.measures, start=1):
         cells = _measure_cells(m, f)
+        if shared_follow_up:
+            cells["follow_up"] = f"ตามข้อ {f.n(3)}"
         cells["no"] = f.n(number)
         cells["heading"] = f"{f.n(number)}. {cells['title']}"
-        cells["addresses"] = _addresses(m, f)
+        cells["addresses"] = _addresses(m, analysis, f)
         measures.append(cells)
     weak_rows = []
     for no in analysis.weaknesses:
@@ -762,7 +826,8 @@ def plan_context(results: AgencyResults, analysis: Analysis, plan: MeasurePlan, 
         if not issues:
             found = finding(row.name)
             issues = [f.t(found.weakness).removeprefix("แสดงว่า")] if found else []
-        fixes = [f"มาตรการที่ {f.n(n)} {f.t(plan.measures[n - 1].title)}" for n in by_indicator.get(no, [])]
+        numbers = [f.n(n) for n in by_indicator.get(no, [])]
+        fixes = [f"มาตรการที่ {_and_list(numbers)}"] if numbers else []
         weak_rows.append({
             "label": f"ตัวชี้วัดที่ {f.n(no)} {row.name} ({row.instrument})",
             "score": f.score(row.score),
@@ -788,8 +853,10 @@ def plan_context(results: AgencyResults, analysis: Analysis, plan: MeasurePlan, 
         "all_pass_text": (f"ทุกตัวชี้วัดได้คะแนนตั้งแต่ {f.mark(analysis.thresholds.pass_mark)} คะแนนขึ้นไป "
                           "มาตรการในปีนี้จึงมุ่งรักษามาตรฐานและยกระดับตัวชี้วัดที่ได้คะแนนต่ำสุด"),
         "limitations": [f.t(x) for x in rec.limitations(())],
-        "reporting_text": _reporting_text(plan, f),
+        "reporting_text": _reporting_text(plan, f, ctx["executive_title"],
+                                          f.t(plan.measures[0].follow_up) if shared_follow_up else ""),
         "closing_text": "จึงประกาศให้ทราบและถือปฏิบัติโดยทั่วกัน",
+        "announce_text": f"ประกาศ ณ วันที่ {BLANK}",
         **_meeting(results, plan, ctx["agency"], f),
     })
     return ctx
@@ -875,6 +942,7 @@ def implementation_context(results: AgencyResults, analysis: Analysis, plan: Mea
                      "หรือใช้ --allow-empty เพื่อพิมพ์แบบฟอร์มเปล่า",
         )
     on = report_day(plan, period, today)
+    starts = min((m.start for m in plan.measures), default=start)
     label = f"รอบ {f.n(6)} เดือน" if period == "6-month" else "รอบสิ้นปีงบประมาณ"
     counts = dict.fromkeys(tracking.STATES, 0)
     measures = []
@@ -893,40 +961,46 @@ def implementation_context(results: AgencyResults, analysis: Analysis, plan: Mea
         lines = []
         if entry is not None:
             lines = [f.t(entry.done), f.t(entry.result), *_evidence_lines(entry, f)]
-        as_of = f" (ข้อมูล ณ {f.date(entry.as_of)})" if entry is not None and entry.as_of else ""
-        lines.append(f"สถานะ: {state}{as_of}")
+        as_of = (f" (ข้อมูล ณ {f.date(entry.as_of)})"
+                 if entry is not None and entry.as_of and entry.as_of != on else "")
+        lines.append(f"สถานะ: {STATE_TH[state]}{as_of}")
         cells.update({
             "state": state,
             "progress_text": join_paragraphs(lines),
             "outcome_text": f.t(entry.outcome) if entry is not None and entry.outcome else "–",
         })
         if state in (tracking.LATE, tracking.NOT_STARTED) and m.start <= on:
-            reason = f.t(entry.done) if entry is not None and entry.done else ""
-            problems.append(f"มาตรการที่ {number} {cells['title']} {state}" + (f" เนื่องจาก{reason}" if reason else ""))
+            text = f"มาตรการที่ {number} {cells['title']} {STATE_TH[state]}"
+            if entry is not None and entry.outcome and state == tracking.LATE:
+                text += f" ({f.t(entry.outcome)})"
+            text += f" แนวทางแก้ไข: {cells['responsible'] or 'ผู้รับผิดชอบ'}เร่งดำเนินการให้แล้วเสร็จภายใน {cells['end_long']}"
+            problems.append(text)
         measures.append(cells)
     plan_year = f.n(plan.fiscal_year)
     total = analysis.total
     level = analysis.level
     score_text = ""
     if total is not None:
-        score_text = f" มีคะแนนรวม {f.score(total)} คะแนน" + (f" อยู่ในระดับ {level}" if level else "")
+        score_text = f" ซึ่งมีคะแนนรวม {f.score(total)} คะแนน" + (f" อยู่ในระดับ {level}" if level else "")
     intro = (
         f"ตามที่{ctx['agency']}ได้วิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) "
         f"ประจำปีงบประมาณ พ.ศ.{NBSP}{ctx['fiscal_year']}{score_text} และนำผลการวิเคราะห์มากำหนดมาตรการส่งเสริม"
         f"คุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ.{NBSP}{plan_year} จำนวน {f.n(len(plan.measures))} "
         f"มาตรการ บัดนี้ได้ติดตามผลการดำเนินการตามมาตรการ{label} ระหว่างวันที่ {f.period(start, end)} "
-        "แล้ว จึงสรุปผลการดำเนินการ ดังนี้"
+        + (f"ซึ่งมาตรการเริ่มดำเนินการตั้งแต่วันที่ {f.longdate(starts)} " if starts > start else "")
+        + "แล้ว จึงสรุปผลการดำเนินการ ดังนี้"
     )
     status_text = ""
     if progress:
-        status_text = (f"สถานะการดำเนินการ ณ วันที่ {f.longdate(on)}: "
-                       + " ".join(f"{s} {f.n(c)} มาตรการ" for s, c in counts.items() if c))
+        parts = [f"{STATE_TH[s]} {f.n(c)} มาตรการ" for s, c in counts.items() if c]
+        status_text = f"ณ วันที่ {f.longdate(on)} มีมาตรการที่" + _and_list(parts)
     ctx.update({
         "doc_title": (
             "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
             f"ประจำปีงบประมาณ พ.ศ.{NBSP}{plan_year} {label}"
         ),
         "plan_year": plan_year,
+        "report_date_text": f"รายงาน ณ วันที่ {f.longdate(on) if progress else BLANK}",
         "period": period,
         "period_label": label,
         "period_text": f.period(start, end),
@@ -936,6 +1010,6 @@ def implementation_context(results: AgencyResults, analysis: Analysis, plan: Mea
         "measures": measures,
         "measure_count": f.n(len(measures)),
         "problems": problems or (["ไม่มี"] if progress else [BLANK]),
-        "closing_text": "จึงเรียนมาเพื่อโปรดทราบ",
+        "closing_text": "",
     })
     return ctx

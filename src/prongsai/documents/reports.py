@@ -329,6 +329,7 @@ def build_report(kind: Kind, results: AgencyResults, *, analysis: Analysis, plan
                  template_dir: str | os.PathLike[str] | None = None, allow_empty: bool = False) -> bytes:
     """The DOCX of one document, as bytes."""
     from prongsai.documents.numbering import restart_per_cell
+    from prongsai.documents.rows import keep_short_rows
 
     ctx = build_context(kind, results, analysis=analysis, plan=plan, period=period, thai_digits=thai_digits,
                         allow_empty=allow_empty)
@@ -338,6 +339,7 @@ def build_report(kind: Kind, results: AgencyResults, *, analysis: Analysis, plan
         template.render(_inline_images(template, ctx), _jinja_env(Fmt(thai_digits)), autoescape=True)
         _set_digit_languages(template.docx, thai_digits)
         restart_per_cell(template.docx)
+        keep_short_rows(template.docx)
         _set_properties(template.docx, ctx)
         buffer = io.BytesIO()
         template.save(buffer)

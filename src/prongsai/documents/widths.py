@@ -5,6 +5,6 @@ Portrait text width is 16 cm, landscape 24.7 cm (A4 with the official margins). 
 make Thai break inside compound words, so no text column is under 2.4 cm.
 """
 
-PLAN_WIDTHS = (3.5, 5.5, 2.5, 2.0, 2.5)
+PLAN_WIDTHS = (3.2, 5.8, 2.6, 2.4, 2.0)
 IMPLEMENTATION_WIDTHS = (4.0, 6.2, 2.6, 2.2, 6.0, 3.7)
 IMPROVEMENT_WIDTHS = (3.6, 6.0, 2.4, 4.0)
