@@ -660,12 +660,6 @@ def plan_template():
     heading(doc, "{{ '2.'|d }} มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ "
                  "พ.ศ.\u00a0{{ plan_year }}", 2)
     para(doc, "{{ meeting_text }}", style="Body Keep")
-    tag(doc, "{%p if attendees %}")
-    para(doc, "ผู้เข้าร่วมประชุม", style="Body Bold")
-    tag(doc, "{%p for a in attendees %}")
-    para(doc, "{{ loop.index|d }}.\t{{ a }}", style="Point")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
     loop_table(
         doc,
         ["มาตรการ/แนวทาง", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "การติดตามผล"],

@@ -99,28 +99,33 @@ def _display_width(text: str) -> int:
     return sum(1 for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch) != "Mn")
 
 
-def wrap_label(label: str, width: int = LABEL_WRAP) -> str:
-    """Wrap a Thai label at word boundaries (pythainlp newmm) into lines of about `width` columns.
-
-    The words are those the documents break lines at (:func:`prongsai.documents.wordbreak.mark_breaks`,
-    whose dictionary is loaded once per process)."""
-    if _display_width(label) <= width:
-        return label
+def wrap_words(text: str, too_wide) -> list[str]:
+    """`text` in lines broken only between words (the documents' ZWSP word breaks and spaces):
+    a word goes to the next line when `too_wide(line)` says the line would not fit; a single
+    word longer than a line keeps its own line."""
     from prongsai.documents.wordbreak import WORD_JOINER, ZWSP, mark_breaks
 
     lines: list[str] = []
     current = ""
-    marked = mark_breaks(label).replace(WORD_JOINER, "")
+    marked = mark_breaks(text).replace(WORD_JOINER, "")
     for token in filter(None, re.split(rf"(\s+)|{ZWSP}", marked)):
         candidate = current + token
-        if current and _display_width(candidate) > width:
+        if current.strip() and too_wide(candidate.rstrip()):
             lines.append(current.rstrip())
             current = token.lstrip()
         else:
             current = candidate
     if current.strip():
         lines.append(current.rstrip())
-    return "\n".join(lines)
+    return lines
+
+
+def wrap_label(label: str, width: int = LABEL_WRAP) -> str:
+    """Wrap a Thai label at word boundaries into lines of about `width` columns (the words the
+    documents break lines at, :func:`prongsai.documents.wordbreak.mark_breaks`)."""
+    if _display_width(label) <= width:
+        return label
+    return "\n".join(wrap_words(label, lambda line: _display_width(line) > width))
 
 
 def _legend_handles(pass_mark: float, thai_digits: bool, has_pass: bool, has_fail: bool):
@@ -404,25 +409,10 @@ class _Pen:
                   fill=colour, anchor="ls", language="th")
 
     def wrap(self, text: str, max_width: int) -> list[str]:
-        """`text` in lines of at most `max_width` pixels, broken only between words (the
-        documents' ZWSP word breaks and spaces); a single word longer than that keeps its line."""
+        """`text` in lines of at most `max_width` pixels, broken only between words."""
         if self.width(text) <= max_width:
             return [text]
-        from prongsai.documents.wordbreak import WORD_JOINER, ZWSP, mark_breaks
-
-        lines: list[str] = []
-        current = ""
-        marked = mark_breaks(text).replace(WORD_JOINER, "")
-        for token in filter(None, re.split(rf"(\s+)|{ZWSP}", marked)):
-            candidate = current + token
-            if current.strip() and self.width(candidate.rstrip()) > max_width:
-                lines.append(current.rstrip())
-                current = token.lstrip()
-            else:
-                current = candidate
-        if current.strip():
-            lines.append(current.rstrip())
-        return lines
+        return wrap_words(text, lambda line: self.width(line) > max_width)
 
 
 def _dashed(draw, start: tuple[int, int], end: tuple[int, int], colour: str, width: int,

@@ -768,8 +768,7 @@ def _meeting(results: AgencyResults, plan: MeasurePlan, agency: str, f: Fmt) -> 
         f"ประจำปีงบประมาณ พ.ศ.{NBSP}{f.n(plan.fiscal_year)} ดังนี้"
     )
     if meeting is None:
-        return {"meeting_text": f"จากการประชุม{BLANK} เมื่อวันที่ {BLANK} ผู้บริหารและเจ้าหน้าที่{tail}",
-                "attendees": []}
+        return {"meeting_text": f"จากการประชุม{BLANK} เมื่อวันที่ {BLANK} ผู้บริหารและเจ้าหน้าที่{tail}"}
     title = f.t(meeting.title).strip() if meeting.title else ""
     if title.startswith("การประชุม"):
         title = title[len("การประชุม"):].strip()
@@ -778,7 +777,7 @@ def _meeting(results: AgencyResults, plan: MeasurePlan, agency: str, f: Fmt) -> 
         text += f" ณ {f.t(meeting.place)}"
     attendees = [f.t(a) for a in meeting.attendees]
     who = ("โดยมีผู้เข้าร่วมประชุม ได้แก่ " + _and_list(attendees) + " ") if attendees else ""
-    return {"meeting_text": f"{text} {who}ผู้บริหารและเจ้าหน้าที่{tail}", "attendees": []}
+    return {"meeting_text": f"{text} {who}ผู้บริหารและเจ้าหน้าที่{tail}"}
 
 
 def _low_counts(analysis: Analysis, results: AgencyResults, f: Fmt) -> str:

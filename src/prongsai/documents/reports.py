@@ -58,7 +58,7 @@ IIT, EIT, OIT}], history_text, closing_text, chart_indicators, chart_instruments
 plan adds: plan_year, based_on_year, highest / lowest {label, score}, low_counts_text, measures
 [{no, heading, title, addresses, steps, responsible, responsible_text, period, start, end,
 end_long, follow_up}], measure_count, weak_rows [{label, score, issues, fixes}], all_pass_text,
-meeting_text, attendees [str], limitations [str], reporting_text, closing_text.
+meeting_text (with the attendees), limitations [str], reporting_text, closing_text.
 
 implementation adds: plan_year, period ("6-month"/"year-end"), period_label, period_text,
 intro_text, status_text, status_rows [{status, count}], measures (as in plan, steps cut to the
