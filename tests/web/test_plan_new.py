@@ -20,6 +20,23 @@ class PlanNewTestCase(BaseTestCase):
         self.assertGreater(measure.steps.count(), 0)
         self.assertIsNotNone(measure.responsible_unit)
 
+    def test_the_officer_chooses_concise_or_full_detail(self):
+        """Concise by default (at most 8 measures of at most 6 short steps); the long form on request."""
+        self.login(self.member)
+        ProgressEntry.objects.filter(agency=self.agency).delete()
+        steps = {}
+        for detail in ("concise", "full"):
+            Plan.objects.filter(agency=self.agency).delete()
+            data = {"based_on_year": 2564, "fiscal_year": 2565, "start_from": "draft", "detail": detail}
+            self.client.post(self.a_url("plans/new/"), data)
+            plan = Plan.objects.get(agency=self.agency)
+            counts = [m.steps.count() for m in plan.measures.all()]
+            steps[detail] = sum(counts)
+            if detail == "concise":
+                self.assertLessEqual(plan.measures.count(), 8)
+                self.assertTrue(all(1 <= c <= 6 for c in counts), counts)
+        self.assertGreater(steps["full"], steps["concise"])
+
     def test_create_from_a_hand_made_draft(self):
         from datetime import date
 
