@@ -239,14 +239,14 @@ def test_screenshots(browser, live_server, admin):
     agency = Agency.objects.get(name__contains="ลาดหญ้า")
     plan = Plan.objects.get(agency=agency)
     measure = plan.measures.first()
-    draft = Plan.objects.get(status="draft")
+    draft = Plan.objects.filter(status="draft").order_by("pk").first()
     draft_measure = draft.measures.first()
     SupervisorScope.objects.create(user=admin, province="กาญจนบุรี")
     a = f"/a/{agency.pk}/"
     pages = [
         ("login", "/login/", False), ("agencies", "/", True), ("dashboard", a, True),
         ("result-form", a + "results/form/?year=2564", True), ("result-paste", a + "results/paste/", True),
-        ("plan", a + f"plans/{plan.pk}/", True), ("tracking", a + "tracking/", True),
+        ("plans", a + "plans/", True), ("plan", a + f"plans/{plan.pk}/", True), ("tracking", a + "tracking/", True),
         ("progress", a + f"tracking/{measure.pk}/", True), ("oit", a + "oit/2567/", True),
         ("documents", a + "documents/", True), ("supervise", "/supervise/", True), ("audit", a + "audit/", True),
     ]

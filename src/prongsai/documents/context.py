@@ -19,7 +19,6 @@ What the documents say, and how (design §7, "publishable as is"):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +27,7 @@ from typing import Any, Literal
 from prongsai import tracking
 from prongsai.documents import recommendations as rec
 from prongsai.documents.findings import finding
+from prongsai.documents.wordbreak import KEEP_AS_WRITTEN
 from prongsai.errors import InputError
 from prongsai.ita.analysis import Analysis, IndicatorRow, ItemRow
 from prongsai.ita.model import INSTRUMENTS
@@ -64,7 +64,6 @@ INSTRUMENT_CHART_MM = 72
 IMPLEMENTATION_STEPS = 4  # seed 002 gives each measure 2–4 short lines of what is done
 ADVICE_POINTS = 2  # points of advice per indicator in the analysis report's section ๔
 
-_KEEP_AS_WRITTEN = re.compile(r"(https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 
 
 @dataclass(frozen=True)
@@ -91,7 +90,7 @@ class Fmt:
         addresses are kept exactly as written."""
         if text is None:
             return ""
-        parts = _KEEP_AS_WRITTEN.split(str(text))
+        parts = KEEP_AS_WRITTEN.split(str(text))
         return "".join(p if i % 2 else self.n(p) for i, p in enumerate(parts))
 
     def score(self, value: float | None, decimals: int = 2) -> str:
@@ -297,7 +296,7 @@ def common_context(results: AgencyResults, analysis: Analysis, f: Fmt) -> dict[s
         })
     try:
         responsible_unit = catalogue.resolve_unit("admin", results.agency_type, results.units)
-    except Exception:  # an agency type without a units book still gets a cover
+    except catalogue.CatalogueError:  # an agency type without a units book still gets a cover
         responsible_unit = "สำนักปลัด"
     prepared_by, prepared_position = _prepared_by(results)
     meeting = results.meeting
@@ -344,10 +343,10 @@ def _approver(meeting: Any, terms: Terms, f: Fmt) -> str:
 def _prepared_by(results: AgencyResults) -> tuple[str, str]:
     """(name, position) of the preparer: `prepared_by` may give both as "ชื่อ, ตำแหน่ง"."""
     text = (results.prepared_by or "").strip()
-    position = (getattr(results, "prepared_position", None) or "").strip()
-    if not position and "," in text:
-        text, position = (p.strip() for p in text.split(",", 1))
-    return text, position
+    if "," in text:
+        name, position = (p.strip() for p in text.split(",", 1))
+        return name, position
+    return text, ""
 
 
 def _weak_items(analysis: Analysis) -> dict[str, ItemRow]:
@@ -485,8 +484,9 @@ def _first_instrument(measure: Measure, analysis: Analysis) -> str:
     for no in measure.addresses_indicators:
         if no in weak and (code := _instrument_of(no, analysis)):
             return code
-    for code in measure.addresses_items:
-        return {"I": "IIT", "E": "EIT", "O": "OIT"}[code[0]]
+    items = [analysis.framework.item_by_code[c] for c in measure.addresses_items if c in analysis.framework.item_by_code]
+    if items:
+        return items[0].instrument
     for no in measure.addresses_indicators:
         if code := _instrument_of(no, analysis):
             return code

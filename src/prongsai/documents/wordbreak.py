@@ -25,7 +25,8 @@ _DICT_NAME = "prongsai-th"
 _THAI = re.compile(r"[\u0e01-\u0e4e]")
 _THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
 _LATIN_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
-_KEEP_AS_WRITTEN = re.compile(r"(https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+# web and e-mail addresses: printed exactly as written (the documents' digit setting skips them too)
+KEEP_AS_WRITTEN = re.compile(r"(https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 _lock = threading.Lock()
 _loaded = False
 
@@ -62,7 +63,7 @@ def mark_breaks(text: str) -> str:
     if not text:
         return text
     if "@" in text or "www." in text or "://" in text:
-        parts = _KEEP_AS_WRITTEN.split(text)
+        parts = KEEP_AS_WRITTEN.split(text)
         return "".join(p if i % 2 else _mark(p) for i, p in enumerate(parts))
     return _mark(text)
 

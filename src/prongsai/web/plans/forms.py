@@ -102,8 +102,8 @@ class PlanCreateForm(forms.Form):
                  ("empty", "แผนว่าง แล้วเพิ่มมาตรการเอง")])
     detail = forms.ChoiceField(
         label="รายละเอียดของร่าง", widget=forms.RadioSelect, initial="concise", required=False,
-        choices=[("concise", "กระชับ: มาตรการละ ๒–๖ ขั้นตอน พร้อมเผยแพร่ได้ทันที (แนะนำ)"),
-                 ("full", "ละเอียด: ขั้นตอนครบทุกข้อสำหรับปรับแก้เอง")])
+        choices=[("concise", "กระชับ: ไม่เกิน 8 มาตรการ มาตรการละไม่เกิน 6 ขั้นตอน (แนะนำ)"),
+                 ("full", "ละเอียด: ขั้นตอนครบทุกข้อ สำหรับปรับแก้เอง")])
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
