@@ -298,3 +298,42 @@ def test_a_bad_date_exits_2_with_one_thai_line(tmp_path):
     line = done.stderr.strip()
     assert "\n" not in line and not ENGLISH_ERROR.search(line)
     assert "m.yaml" in line and "meeting › date" in line and "ไม่มีวันที่ 30" in line
+
+
+def test_rows_are_named_by_the_number_the_spreadsheet_shows_past_blank_rows(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["agency", "fiscal_year", "total"])
+    book.active.append([])
+    book.active.append([None, None, None])
+    book.active.append(["อบต.ก", 2567, 101])
+    path = tmp_path / "gaps.xlsx"
+    book.save(path)
+    with pytest.raises(InputError, match="แถว 4 › total: คะแนน 101 อยู่นอกช่วง"):
+        read_results(path)
+    csv_path = tmp_path / "gaps.csv"
+    csv_path.write_text("agency,fiscal_year,total\n\n,,\nอบต.ก,2567,101\n", encoding="utf-8")
+    with pytest.raises(InputError, match="แถว 4 › total"):
+        read_results(csv_path)
+
+
+def test_a_table_with_headings_only_says_it_has_no_rows(tmp_path):
+    path = tmp_path / "header.csv"
+    path.write_text("agency,fiscal_year,total\n", encoding="utf-8")
+    with pytest.raises(InputError, match="แถว 2: ไม่มีแถวข้อมูลใต้หัวตาราง"):
+        read_results(path)
+
+
+def test_a_file_of_many_agencies_is_refused_for_one_before_any_is_parsed(tmp_path, monkeypatch):
+    from prongsai import results_io
+
+    parsed = []
+    real = results_io.parse_results
+    monkeypatch.setattr(results_io, "parse_results", lambda *a, **k: parsed.append(1) or real(*a, **k))
+    path = tmp_path / "many.csv"
+    path.write_text("agency,fiscal_year,total\n" + "".join(f"อบต.{n},2567,80\n" for n in range(300)), encoding="utf-8")
+    with pytest.raises(InputError, match=r"หลายหน่วยงาน \(อบต.0, อบต.1, อบต.2 …\)"):
+        read_results(path)
+    assert parsed == []
+    assert len(read_many(path)) == 300

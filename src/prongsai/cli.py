@@ -116,7 +116,25 @@ def cmd_report(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from prongsai.web.serve import serve
 
-    return serve(port=args.port, host=args.host, demo=args.demo)
+    return serve(port=args.port, host=args.host, demo=args.demo, workers=args.workers)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from prongsai.web.backup_commands import backup_command
+
+    return backup_command(args.file)
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from prongsai.web.backup_commands import restore_command
+
+    return restore_command(args.file)
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from prongsai.web.audit.command import verify_command
+
+    return verify_command(as_json=args.json)
 
 
 def cmd_frameworks(args: argparse.Namespace) -> int:
@@ -153,6 +171,12 @@ def cmd_template(args: argparse.Namespace) -> int:
     path = write_template(fw, args.out)
     print(f"เขียนแบบฟอร์มผลการประเมินปี {fw.fiscal_year} ที่ {path} — กรอกคะแนนแล้วใช้ prongsai analyze {path}")
     return 0
+
+
+def _positive(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"ต้องเป็นจำนวนเต็มตั้งแต่ 1 ขึ้นไป (ได้ '{text}')")
+    return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -198,7 +222,23 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--demo", action="store_true", help="ใส่ข้อมูลตัวอย่างของหน่วยงานจากเอกสารจริง")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--workers", type=_positive, default=None,
+                       help="จำนวนโปรเซสที่ให้บริการ (ค่าเริ่มต้น: จำนวนแกนของเครื่อง; Linux ใช้ gunicorn)")
     serve.set_defaults(func=cmd_serve)
+
+    backup = sub.add_parser("backup", help="สำรองฐานข้อมูล ไฟล์แนบ และกุญแจของระบบเป็นไฟล์เดียว (.tar.gz)")
+    backup.add_argument("file", metavar="FILE", help="ไฟล์สำรองที่จะเขียน เช่น prongsai-backup.tar.gz")
+    backup.set_defaults(func=cmd_backup)
+
+    restore = sub.add_parser("restore", help="กู้คืนไฟล์สำรองลงโฟลเดอร์ข้อมูลว่าง (PRONGSAI_HOME)")
+    restore.add_argument("file", metavar="FILE", help="ไฟล์สำรองจาก prongsai backup")
+    restore.set_defaults(func=cmd_restore)
+
+    audit = sub.add_parser("audit", help="ตรวจบันทึกการเปลี่ยนแปลงว่าไม่ถูกแก้ไขหรือลบนอกระบบ")
+    audit.add_argument("action", choices=["verify"],
+                       help="verify = ตรวจห่วงโซ่รหัสตรวจสอบ: 0 ครบถ้วน, 1 พบรายการที่ถูกแก้ไข/ลบ/แทรก, 2 เปิดฐานข้อมูลไม่ได้")
+    audit.add_argument("--json", action="store_true", help="พิมพ์ผลเป็น JSON")
+    audit.set_defaults(func=cmd_audit)
 
     frameworks = sub.add_parser("frameworks", help="กรอบการประเมินที่มีในคลัง หรือตรวจไฟล์กรอบการประเมิน")
     frameworks.add_argument("action", nargs="?", choices=["check"], help="check = ตรวจไฟล์กรอบการประเมิน")

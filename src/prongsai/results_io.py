@@ -11,15 +11,14 @@ YAML/JSON hold one agency. CSV/XLSX come in two layouts:
 
 from __future__ import annotations
 
-import csv
-import io
+import logging
+import math
+import os
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from prongsai import yamlio
 from prongsai.errors import InputError
@@ -27,8 +26,11 @@ from prongsai.ita.library import available_years, get_framework
 from prongsai.ita.model import INSTRUMENTS, Framework
 from prongsai.ita.names import UnknownReference, indicator_no, item_code
 from prongsai.ita.results import AgencyResults, ItemResult, Meeting, ProgressEntry, YearResult
+from prongsai.spreadsheet_rows import Row, capped, csv_rows, xlsx_rows
+from prongsai.spreadsheet_rows import blank as _blank
 from prongsai.thai import ThaiDateError, normalise_text, parse_number, parse_thai_date, to_arabic_digits
-from prongsai.yamlio import YamlError, loads_json, loads_yaml, read_text
+from prongsai.untrusted_files import LIMITS, Budget, Limits, check_json_text, check_tree, read_capped
+from prongsai.yamlio import YamlError, decode_text, loads_json, loads_yaml
 
 GetFramework = Callable[[int], Framework]
 
@@ -50,39 +52,67 @@ FIELD_LABELS = {
 }
 _REASON_SUFFIX = re.compile(r"^(.+?)[\s_\-]*(เหตุผล|สาเหตุ|reason)$", re.IGNORECASE)
 _FORM_HEADERS = {"รหัส", "field", "key"}
+# The longest heading, key or indicator name read: a misspelt name is matched against every
+# known one at a cost of the product of their lengths, and no real name is longer than about 60.
+NAME_CHARS = 120
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 # --- whole files ---------------------------------------------------------------------------
+#
+# A results file comes from a user (an upload, a path on the command line), so every read is
+# held to `untrusted_files.Limits` — size, ZIP directory, rows, columns, nesting, values and
+# a wall-clock budget — and every failure, whatever the parser underneath, is an InputError in
+# Thai naming the file (and the row, line or field where known). The web catches only that.
 
-def read_results(path: str | Path, get_fw: GetFramework = get_framework) -> AgencyResults:
+SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".xlsx", ".xlsm")
+_UNREADABLE = "อ่านไฟล์ไม่ได้ ข้อมูลในไฟล์อยู่ในรูปแบบที่ระบบไม่รู้จัก"
+_UNREADABLE_EXPECTED = "แบบฟอร์ม Excel ของระบบ หรือไฟล์ .csv .yaml .json ตามรูปแบบในคู่มือ"
+log = logging.getLogger(__name__)
+
+
+def read_results(path: str | Path, get_fw: GetFramework = get_framework, *,
+                 limits: Limits = LIMITS) -> AgencyResults:
     """The one agency a file describes (several rows of one agency are its years)."""
-    path = Path(path)
-    found = read_many(path, get_fw)
-    if len(found) != 1:
-        names = ", ".join(a.agency for a in found[:3])
-        raise InputError(f"ไฟล์มีข้อมูลหลายหน่วยงาน ({names} …)", file=str(path),
-                         expected="ไฟล์ละหนึ่งหน่วยงาน หรือใช้การนำเข้าหลายหน่วยงาน")
-    return found[0]
+    return _read(Path(path), get_fw, limits, single=True)[0]
 
 
-def read_many(path: str | Path, get_fw: GetFramework = get_framework) -> list[AgencyResults]:
-    path = Path(path)
+def read_many(path: str | Path, get_fw: GetFramework = get_framework, *,
+              limits: Limits = LIMITS) -> list[AgencyResults]:
+    """Every agency a file describes, in the order of their first rows."""
+    return _read(Path(path), get_fw, limits, single=False)
+
+
+def _read(path: Path, get_fw: GetFramework, limits: Limits, single: bool) -> list[AgencyResults]:
     suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(f"ไม่รองรับไฟล์ชนิด '{_shown(suffix) or 'ไม่มีนามสกุล'}'", file=str(path),
+                         expected=".yaml, .json, .csv หรือ .xlsx")
+    budget = Budget(limits.seconds)
     try:
+        data = read_capped(path, limits)
         if suffix in (".yaml", ".yml", ".json"):
-            text = read_text(path)
-            data = loads_json(text) if suffix == ".json" else _loads_results_yaml(text)
-            return [parse_results(data, get_fw, source=str(path))]
-        if suffix == ".csv":
-            return _from_rows(_csv_rows(path), get_fw, str(path))
-        if suffix in (".xlsx", ".xlsm"):
-            return _from_rows(_xlsx_rows(path), get_fw, str(path))
+            text = decode_text(data)
+            if suffix == ".json":
+                check_json_text(text, limits)
+                value = loads_json(text)
+                check_tree(value, limits)
+            else:
+                value = loads_yaml(text, loader=_ResultsYamlLoader, limits=limits, budget=budget)
+            return [parse_results(value, get_fw, source=str(path))]
+        rows = csv_rows(data) if suffix == ".csv" else xlsx_rows(data, limits, budget)
+        return _from_rows(capped(rows, limits, budget), get_fw, str(path), budget, single)
     except YamlError as exc:
-        raise InputError(str(exc), file=str(path)) from None
+        raise InputError(exc.message, file=str(path), where=exc.where, expected=exc.expected) from None
     except InputError as exc:
         raise exc.located(file=str(path)) from None
-    raise InputError(f"ไม่รองรับไฟล์ชนิด '{suffix or 'ไม่มีนามสกุล'}'", file=str(path),
-                     expected=".yaml, .json, .csv หรือ .xlsx")
+    except Exception as exc:
+        # A case the readers above do not word yet must still be one Thai line (exit 2 on the
+        # CLI, a form error on the web), never a traceback; PRONGSAI_DEBUG shows it.
+        if os.environ.get("PRONGSAI_DEBUG"):
+            raise
+        log.info("results file %s: %s not worded by the reader", path.name, type(exc).__name__, exc_info=True)
+        raise InputError(_UNREADABLE, file=str(path), expected=_UNREADABLE_EXPECTED) from None
 
 
 class _ResultsYamlLoader(yamlio._StrictLoader):  # type: ignore[name-defined,misc]
@@ -94,98 +124,93 @@ class _ResultsYamlLoader(yamlio._StrictLoader):  # type: ignore[name-defined,mis
 _ResultsYamlLoader.add_constructor("tag:yaml.org,2002:timestamp",
                                    lambda loader, node: loader.construct_scalar(node))
 
-
-def _loads_results_yaml(text: str) -> Any:
-    try:
-        return yaml.load(text, Loader=_ResultsYamlLoader)  # noqa: S506 - a SafeLoader subclass
-    except YamlError:
-        raise
-    except yaml.YAMLError:
-        return loads_yaml(text)  # the same failure, worded by yamlio
-
-
-def _csv_rows(path: Path) -> list[list[Any]]:
-    text = read_text(path)
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(text), dialect)]
-
-
-def _xlsx_rows(path: Path) -> list[list[Any]]:
-    from zipfile import BadZipFile
-
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise YamlError("ไม่พบไฟล์") from None
-    except (BadZipFile, KeyError, OSError, ValueError):
-        raise YamlError("อ่านเป็นไฟล์ Excel (.xlsx) ไม่ได้ ไฟล์อาจเสียหรือไม่ใช่ .xlsx") from None
-    try:
-        sheet = book.worksheets[0]
-        return [list(r) for r in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
-
-
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def _cell_text(value: Any) -> str:
+    if isinstance(value, float) and not math.isfinite(value):
+        return _shown(value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return normalise_text(str(value))
 
 
-def _from_rows(rows: list[list[Any]], get_fw: GetFramework, source: str) -> list[AgencyResults]:
-    rows = [r for r in rows if any(not _blank(c) for c in r)]
+def _shown(value: Any, limit: int = 40) -> str:
+    """A user's value as quoted in a message: one line, and short (a 400-digit number or a
+    pasted page would otherwise be the message); YAML's null, booleans and infinities in Thai
+    rather than as Python prints them."""
+    if value is None or isinstance(value, bool):
+        return {None: "ค่าว่าง", True: "ค่าจริง", False: "ค่าเท็จ"}[value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return "ค่าที่ไม่ใช่ตัวเลข" if math.isnan(value) else "ค่าอนันต์"
+    if isinstance(value, list | tuple | dict):  # Python's repr of them is no help to the user
+        return "ชุดข้อมูล" if isinstance(value, dict) else "รายการ"
+    text = " ".join(_CONTROL.sub("?", str(value)).split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _from_rows(rows: list[Row], get_fw: GetFramework, source: str, budget: Budget,
+               single: bool) -> list[AgencyResults]:
     if not rows:
         raise InputError("ไฟล์ว่าง ไม่มีข้อมูล", expected="แถวหัวตารางและข้อมูลอย่างน้อยหนึ่งแถว")
-    header = [_cell_text(c) if not _blank(c) else "" for c in rows[0]]
+    header_no, header_cells = rows[0]
+    header = [_cell_text(c) if not _blank(c) else "" for c in header_cells]
+    for col, heading in enumerate(header, start=1):
+        if len(heading) > NAME_CHARS:
+            raise InputError(f"หัวคอลัมน์ยาวเกิน {NAME_CHARS:,} ตัวอักษร", where=f"แถว {header_no} คอลัมน์ที่ {col}",
+                             expected="ชื่อช่อง เช่น agency, fiscal_year, 1–10, IIT, O12")
+    names: Names = {}
     if header and header[0].lower() in _FORM_HEADERS:
-        return [parse_results(_form_to_mapping(rows), get_fw, source=source)]
-    return _table_to_results(header, rows[1:], get_fw, source)
+        return [parse_results(_form_to_mapping(header, rows[1:]), get_fw, source=source, names=names)]
+    return _table_to_results(header, header_no, rows[1:], get_fw, source, budget, single, names)
 
 
-def _form_to_mapping(rows: list[list[Any]]) -> dict[str, Any]:
+def _form_to_mapping(header: list[str], rows: list[Row]) -> dict[str, Any]:
     """Form layout: rows of `key | label | value | reason` (the template)."""
-    header = [_cell_text(c).lower() if not _blank(c) else "" for c in rows[0]]
+    header = [h.lower() for h in header]
     value_col = next((i for i, h in enumerate(header) if h in ("คะแนน/ค่า", "คะแนน", "ค่า", "value")), 2)
     reason_col = next((i for i, h in enumerate(header) if h in ("เหตุผล", "สาเหตุ", "reason")), None)
     data: dict[str, Any] = {}
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in rows:
         cells = list(row) + [None] * 4
         key = cells[0]
         value = cells[value_col]
         reason = cells[reason_col] if reason_col is not None else None
         if _blank(key) or (_blank(value) and _blank(reason)):
             continue
-        _place(data, _cell_text(key), value, reason, f"แถว {number}")
+        key_text = _cell_text(key)
+        if len(key_text) > NAME_CHARS:
+            raise InputError(f"รหัสยาวเกิน {NAME_CHARS:,} ตัวอักษร", where=f"แถว {number}",
+                             expected="รหัสตามแบบฟอร์ม เช่น agency, 1–10, IIT, O12")
+        _place(data, _slot(key_text), key_text, value, reason, f"แถว {number}")
     return data
 
 
-def _table_to_results(header: list[str], rows: list[list[Any]], get_fw: GetFramework,
-                      source: str) -> list[AgencyResults]:
+def _table_to_results(header: list[str], header_no: int, rows: list[Row], get_fw: GetFramework, source: str,
+                      budget: Budget, single: bool, names: Names) -> list[AgencyResults]:
     if "agency" not in [FIELD_ALIASES.get(h, h) for h in header]:
-        raise InputError("ไม่พบคอลัมน์ชื่อหน่วยงาน", where="แถว 1",
+        raise InputError("ไม่พบคอลัมน์ชื่อหน่วยงาน", where=f"แถว {header_no}",
                          expected="คอลัมน์ agency หรือ หน่วยงาน (หรือใช้แบบฟอร์มจาก prongsai template)")
+    if not rows:
+        raise InputError("ไม่มีแถวข้อมูลใต้หัวตาราง", where=f"แถว {header_no + 1}",
+                         expected="หนึ่งแถวต่อหน่วยงานและปี")
+    # Each heading is read once, not once per row: a misspelt indicator name costs a fuzzy match.
+    columns = []
+    for col, heading in enumerate(header):
+        if not heading:
+            continue
+        reason_of = _REASON_SUFFIX.match(heading)
+        columns.append((col, heading, ("reason", reason_of.group(1)) if reason_of else _slot(heading)))
     per_agency: dict[str, list[tuple[int, dict[str, Any]]]] = {}
-    for number, row in enumerate(rows, start=2):
+    for number, row in rows:
         data: dict[str, Any] = {}
         reasons: dict[str, Any] = {}
-        for col, heading in enumerate(header):
+        for col, heading, slot in columns:
             value = row[col] if col < len(row) else None
-            if not heading or _blank(value):
+            if _blank(value):
                 continue
-            reason_of = _REASON_SUFFIX.match(heading)
-            if reason_of:
-                reasons[reason_of.group(1)] = (value, f"แถว {number} คอลัมน์ '{heading}'")
+            where = f"แถว {number} คอลัมน์ '{heading}'"
+            if slot[0] == "reason":
+                reasons[slot[1]] = (value, where)
                 continue
-            _place(data, heading, value, None, f"แถว {number} คอลัมน์ '{heading}'")
+            _place(data, slot, heading, value, None, where)
         for code, (reason, where) in reasons.items():
             items = data.setdefault("items", {})
             if code not in items:
@@ -195,8 +220,14 @@ def _table_to_results(header: list[str], rows: list[list[Any]], get_fw: GetFrame
         if not agency:
             raise InputError("ไม่มีชื่อหน่วยงาน", where=f"แถว {number}", expected="ชื่อหน่วยงานในคอลัมน์ agency")
         per_agency.setdefault(agency, []).append((number, data))
+    if single and len(per_agency) > 1:  # refused before any of them is parsed
+        listed = ", ".join(_shown(a) for a in list(per_agency)[:3])
+        raise InputError(f"ไฟล์มีข้อมูลหลายหน่วยงาน ({listed} …)",
+                         expected="ไฟล์ละหนึ่งหน่วยงาน หรือใช้การนำเข้าหลายหน่วยงาน")
     results = []
     for entries in per_agency.values():
+        number = entries[0][0]
+        budget.check(f"แถว {number}")
         years = [_year_of(d, f"แถว {n}") for n, d in entries]
         latest = max(range(len(entries)), key=lambda i: years[i])
         number, current = entries[latest]
@@ -205,7 +236,7 @@ def _table_to_results(header: list[str], rows: list[list[Any]], get_fw: GetFrame
             {k: v for k, v in d.items() if k in YEAR_FIELDS} for i, (_, d) in enumerate(entries) if i != latest
         ]
         try:
-            results.append(parse_results(current, get_fw, source=source))
+            results.append(parse_results(current, get_fw, source=source, names=names))
         except InputError as exc:
             raise exc.located(where=f"แถว {number}") from None
     return results
@@ -218,34 +249,48 @@ def _year_of(data: dict[str, Any], where: str) -> int:
         raise InputError("ปีงบประมาณไม่ถูกต้อง", where=where, expected="ปี พ.ศ. เช่น 2567") from None
 
 
-def _place(data: dict[str, Any], key: str, value: Any, reason: Any, where: str) -> None:
-    """Put one spreadsheet cell into the results mapping: plain field, instrument, item or
-    indicator (anything else is taken as an indicator reference and checked later)."""
+Slot = tuple[str | None, str]  # where a cell goes: (None, field) | (container, name)
+
+
+def _slot(key: str) -> Slot:
+    """Where a spreadsheet heading or form key goes: plain field, instrument, item or indicator
+    (anything else is taken as an indicator reference and checked later)."""
     field = FIELD_ALIASES.get(key, key)
     upper = to_arabic_digits(key).upper().replace(" ", "")
     if field in TOP_FIELDS and field not in ("indicators", "instruments", "items", "previous"):
-        target, name = data, field
-    elif upper in INSTRUMENTS:
-        target, name = data.setdefault("instruments", {}), upper
-    elif re.fullmatch(r"[IEO0]\d{1,3}", upper):  # "0๑๒" is how reports print O12
-        target, name = data.setdefault("items", {}), key
-        if not _blank(reason):
-            value = {"score": value, "reason": reason}
-    else:
-        target, name = data.setdefault("indicators", {}), key
+        return None, field
+    if upper in INSTRUMENTS:
+        return "instruments", upper
+    if re.fullmatch(r"[IEO0]\d{1,3}", upper):  # "0๑๒" is how reports print O12
+        return "items", key
+    return "indicators", key
+
+
+def _place(data: dict[str, Any], slot: Slot, key: str, value: Any, reason: Any, where: str) -> None:
+    container, name = slot
+    target = data if container is None else data.setdefault(container, {})
+    if container == "items" and not _blank(reason):
+        value = {"score": value, "reason": reason}
     if name in target:
-        raise InputError(f"'{key}' ระบุซ้ำ", where=where, expected="ระบุแต่ละช่องครั้งเดียว")
+        raise InputError(f"'{_shown(key)}' ระบุซ้ำ", where=where, expected="ระบุแต่ละช่องครั้งเดียว")
     target[name] = value
 
 
 # --- the mapping (YAML/JSON, or assembled from rows) -------------------------------------------
 
-def parse_results(data: Any, get_fw: GetFramework = get_framework, source: str | None = None) -> AgencyResults:
+# Indicator names and item codes already resolved while reading one file, by framework: a
+# table repeats its headings on every row, and a misspelt name costs a fuzzy match each time.
+Names = dict[tuple[int, str, type, Any], tuple[Framework, Any]]
+
+
+def parse_results(data: Any, get_fw: GetFramework = get_framework, source: str | None = None, *,
+                  names: Names | None = None) -> AgencyResults:
+    names = {} if names is None else names
     if not isinstance(data, dict):
         raise InputError("ไฟล์ผลการประเมินต้องเป็นชุดข้อมูลแบบ ช่อง: ค่า", expected="เช่น agency: …, fiscal_year: 2567")
     _no_unknown_fields(data, TOP_FIELDS, None)
     agency = _text(data, "agency", required=True)
-    current = _parse_year(data, get_fw, None)
+    current = _parse_year(data, get_fw, None, names)
     previous = data.get("previous") or []
     if not isinstance(previous, list):
         raise InputError("ต้องเป็นรายการของปีก่อนหน้า", where="previous", expected="- fiscal_year: 2566 …")
@@ -255,7 +300,7 @@ def parse_results(data: Any, get_fw: GetFramework = get_framework, source: str |
         if not isinstance(entry, dict):
             raise InputError("ต้องเป็นชุดข้อมูลของหนึ่งปี", where=where, expected="fiscal_year: …, indicators: …")
         _no_unknown_fields(entry, YEAR_FIELDS, where)
-        earlier.append(_parse_year(entry, get_fw, where))
+        earlier.append(_parse_year(entry, get_fw, where, names))
     years = [current.fiscal_year, *(y.fiscal_year for y in earlier)]
     if len(set(years)) != len(years):
         raise InputError("ปีงบประมาณซ้ำกันระหว่างปีปัจจุบันกับปีก่อนหน้า", where="previous",
@@ -288,14 +333,14 @@ def _agency_type(given: str | None, agency: str) -> str | None:
         if given is None:
             return None
         known = ", ".join(load_units().agency_types)
-        raise InputError(f"ไม่รู้จักประเภทหน่วยงาน '{given}'", where="agency_type", expected=known) from None
+        raise InputError(f"ไม่รู้จักประเภทหน่วยงาน '{_shown(given)}'", where="agency_type", expected=known) from None
 
 
 def _no_unknown_fields(data: dict[str, Any], allowed: Iterable[str], where: str | None) -> None:
     allowed = tuple(allowed)
     for key in data:
         if key not in allowed:
-            raise InputError(f"ไม่รู้จักช่อง '{key}'", where=where,
+            raise InputError(f"ไม่รู้จักช่อง '{_shown(key)}'", where=where,
                              expected="ช่องที่ใช้ได้: " + ", ".join(allowed))
 
 
@@ -313,23 +358,50 @@ def _text(data: dict[str, Any], key: str, required: bool = False) -> str | None:
 def _parse_int(value: Any) -> int:
     if isinstance(value, bool) or value is None:
         raise ValueError(value)
-    number = parse_number(value)
+    try:
+        number = parse_number(value)
+    except OverflowError:  # an integer of hundreds of digits is no float
+        raise ValueError(_shown(value)) from None
     if not number.is_integer():
         raise ValueError(value)
     return int(number)
 
 
 def _score(value: Any, where: str) -> float:
+    expected = "ตัวเลข 0–100 เช่น 84.05 หรือ ๘๔.๐๕"
+    if value is None:
+        raise InputError("ไม่ได้ระบุคะแนน", where=where, expected=expected)
     try:
         number = parse_number(value)
+    except OverflowError:  # an integer of hundreds of digits is no float
+        number = float("inf")
     except ValueError:
-        raise InputError(f"คะแนน '{value}' ไม่ใช่ตัวเลข", where=where, expected="ตัวเลข 0–100 เช่น 84.05 หรือ ๘๔.๐๕") from None
+        raise InputError(f"คะแนน '{_shown(value)}' ไม่ใช่ตัวเลข", where=where, expected=expected) from None
+    if math.isnan(number):
+        raise InputError("คะแนนไม่ใช่ตัวเลข", where=where, expected=expected)
     if not 0 <= number <= 100:
-        raise InputError(f"คะแนน {value} อยู่นอกช่วง", where=where, expected="ตัวเลข 0–100")
+        raise InputError(f"คะแนน {_shown(value)} อยู่นอกช่วง", where=where, expected="ตัวเลข 0–100")
     return number
 
 
-def _parse_year(data: dict[str, Any], get_fw: GetFramework, where: str | None) -> YearResult:
+def _resolve(names: Names, fw: Framework, how: Callable[[Framework, Any], Any], key: Any) -> Any:
+    """`how(fw, key)` (indicator_no or item_code), once per framework and key; the framework is
+    kept with the answer so its id cannot be reused while the cache lives."""
+    memo = (id(fw), how.__name__, type(key), key)
+    if memo not in names:
+        if len(str(key)) > NAME_CHARS:
+            raise InputError(f"ชื่อยาวเกิน {NAME_CHARS:,} ตัวอักษร", expected="เลขหรือชื่อตัวชี้วัด รหัสข้อ เช่น O12")
+        try:
+            names[memo] = (fw, how(fw, key))
+        except UnknownReference as exc:
+            names[memo] = (fw, exc)
+    answer = names[memo][1]
+    if isinstance(answer, UnknownReference):
+        raise answer
+    return answer
+
+
+def _parse_year(data: dict[str, Any], get_fw: GetFramework, where: str | None, names: Names) -> YearResult:
     def at(name: str) -> str:
         return f"{where} › {name}" if where else name
 
@@ -337,7 +409,7 @@ def _parse_year(data: dict[str, Any], get_fw: GetFramework, where: str | None) -
     try:
         year = _parse_int(raw_year)
     except ValueError:
-        raise InputError("ขาดปีงบประมาณหรือไม่ถูกต้อง" if raw_year is None else f"ปีงบประมาณ '{raw_year}' ไม่ถูกต้อง",
+        raise InputError("ขาดปีงบประมาณหรือไม่ถูกต้อง" if raw_year is None else f"ปีงบประมาณ '{_shown(raw_year)}' ไม่ถูกต้อง",
                          where=at("fiscal_year"), expected="ปี พ.ศ. เช่น 2567") from None
     if 1900 < year < 2100:
         raise InputError(f"ปีงบประมาณ {year} เป็นปี ค.ศ.", where=at("fiscal_year"),
@@ -360,14 +432,14 @@ def _parse_year(data: dict[str, Any], get_fw: GetFramework, where: str | None) -
         raise InputError("ต้องเป็นรายการ ตัวชี้วัด: คะแนน", where=at("indicators"), expected="เช่น 1: 93.57")
     names_used: dict[int, str] = {}
     for key, value in (raw or {}).items():
-        here = at(f"indicators › {key}")
+        here = at(f"indicators › {_shown(key)}")
         try:
-            no = indicator_no(fw, key)
+            no = _resolve(names, fw, indicator_no, key)
         except UnknownReference as exc:
             raise InputError(str(exc), where=here,
                              expected="เลขตัวชี้วัด 1–10 หรือชื่อตัวชี้วัดตามคู่มือ ITA") from None
         if no in indicators:
-            raise InputError(f"ตัวชี้วัดที่ {no} ระบุซ้ำ (ทั้ง '{names_used[no]}' และ '{key}')", where=here,
+            raise InputError(f"ตัวชี้วัดที่ {no} ระบุซ้ำ (ทั้ง '{_shown(names_used[no])}' และ '{_shown(key)}')", where=here,
                              expected="แต่ละตัวชี้วัดระบุครั้งเดียว")
         indicators[no] = _score(value, here)
         names_used[no] = str(key)
@@ -379,19 +451,19 @@ def _parse_year(data: dict[str, Any], get_fw: GetFramework, where: str | None) -
     for key, value in (raw or {}).items():
         code = str(key).strip().upper()
         if code not in INSTRUMENTS:
-            raise InputError(f"ไม่รู้จักแบบวัด '{key}'", where=at("instruments"), expected="IIT, EIT หรือ OIT")
+            raise InputError(f"ไม่รู้จักแบบวัด '{_shown(key)}'", where=at("instruments"), expected="IIT, EIT หรือ OIT")
         if code in instruments:
             raise InputError(f"แบบวัด {code} ระบุซ้ำ", where=at("instruments"))
-        instruments[code] = _score(value, at(f"instruments › {key}"))
+        instruments[code] = _score(value, at(f"instruments › {_shown(key)}"))
 
     items: dict[str, ItemResult] = {}
     raw = data.get("items")
     if raw is not None and not isinstance(raw, dict):
         raise InputError("ต้องเป็นรายการ รหัสข้อ: คะแนน", where=at("items"), expected="เช่น O12: 0")
     for key, value in (raw or {}).items():
-        here = at(f"items › {key}")
+        here = at(f"items › {_shown(key)}")
         try:
-            code = item_code(fw, key)
+            code = _resolve(names, fw, item_code, key)
         except UnknownReference as exc:
             raise InputError(str(exc), where=here,
                              expected=f"รหัสข้อที่มีในกรอบปี {year} เช่น I1, E1, O1") from None
@@ -404,7 +476,7 @@ def _parse_year(data: dict[str, Any], get_fw: GetFramework, where: str | None) -
             value = value.get("score")
         item_score = _score(value, here)
         if code.startswith("O") and item_score not in (0.0, 100.0):
-            raise InputError(f"ข้อ OIT ได้คะแนน {value}", where=here, expected="0 (ไม่ผ่าน) หรือ 100 (ผ่าน)")
+            raise InputError(f"ข้อ OIT ได้คะแนน {_shown(value)}", where=here, expected="0 (ไม่ผ่าน) หรือ 100 (ผ่าน)")
         items[code] = ItemResult(code, item_score, reason)
 
     total = None if _blank(data.get("total")) else _score(data.get("total"), at("total"))
@@ -426,7 +498,7 @@ def _parse_level(fw: Framework, value: Any, where: str) -> str | None:
     for name in names:
         if text.replace(" ", "").upper() == name.replace(" ", "").upper():
             return name
-    raise InputError(f"ไม่รู้จักระดับ '{value}' ของปี {fw.fiscal_year}", where=where, expected=", ".join(names))
+    raise InputError(f"ไม่รู้จักระดับ '{_shown(value)}' ของปี {fw.fiscal_year}", where=where, expected=", ".join(names))
 
 
 def _parse_units(value: Any) -> dict[str, str]:
@@ -437,7 +509,7 @@ def _parse_units(value: Any) -> dict[str, str]:
     units = {}
     for role, name in value.items():
         if _blank(name) or isinstance(name, dict | list):
-            raise InputError("ต้องเป็นชื่อหน่วยงานย่อย", where=f"units › {role}", expected="เช่น กองคลัง")
+            raise InputError("ต้องเป็นชื่อหน่วยงานย่อย", where=f"units › {_shown(role)}", expected="เช่น กองคลัง")
         units[str(role).strip()] = normalise_text(str(name))
     return units
 

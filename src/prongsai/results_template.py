@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from prongsai.ita.model import Framework
@@ -13,7 +14,9 @@ from prongsai.results_io import FIELD_LABELS
 HEADER = ("รหัส", "รายการ", "คะแนน/ค่า", "เหตุผล")
 
 
-def write_template(framework: Framework, path: str | Path) -> Path:
+def write_template(framework: Framework, path: str | Path, values: Mapping[str, object] | None = None) -> Path:
+    """`values` fills the plain fields (agency, agency_type, province, …); blank ones stay empty
+    for the user. The fiscal year is always the framework's."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -33,8 +36,9 @@ def write_template(framework: Framework, path: str | Path) -> Path:
             cell.font = bold
 
     section("ข้อมูลหน่วยงาน")
+    given = dict(values or {})
     for key, label in FIELD_LABELS.items():
-        value = framework.fiscal_year if key == "fiscal_year" else None
+        value = framework.fiscal_year if key == "fiscal_year" else given.get(key) or None
         sheet.append((key, label, value, ""))
     section("คะแนนรายตัวชี้วัด (ใส่เฉพาะที่มี)")
     for ind in framework.indicators:

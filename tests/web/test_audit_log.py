@@ -27,3 +27,22 @@ class AuditLogViewTestCase(BaseTestCase):
         self.assertEqual(self.client.get(self.a_url("audit/")).status_code, 404)
         r = self.client.get(f"/a/{self.other.pk}/audit/")
         self.assertNotContains(r, self.agency.name)
+
+    def test_it_filters_by_kind_and_offers_no_sign_in_filter(self):
+        from django.test import RequestFactory
+
+        from prongsai.web.audit import log
+
+        request = RequestFactory().get("/")
+        request.user = self.viewer
+        log.downloaded(request, self.agency, "หลักฐาน", None, "ไฟล์ทดสอบ.pdf")
+        self.login(self.owner)
+        r = self.client.get(self.a_url("audit/"), {"kind": "download"})
+        self.assertContains(r, "ไฟล์ทดสอบ.pdf")
+        self.assertNotContains(r, "บันทึกผลการประเมิน")
+        r = self.client.get(self.a_url("audit/"), {"kind": "change"})
+        self.assertContains(r, "บันทึกผลการประเมิน")
+        self.assertNotContains(r, "ไฟล์ทดสอบ.pdf")
+        self.assertNotContains(r, 'value="signin"')
+        self.assertNotContains(r, 'value="login_failed"')
+        self.assertEqual(self.client.get(self.a_url("audit/"), {"kind": "signin"}).status_code, 200)

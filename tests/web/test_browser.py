@@ -226,6 +226,161 @@ def test_a_phone_sized_screen_has_no_sideways_scrolling(browser, live_server, ad
     context.close()
 
 
+def _agency_with_a_draft_plan(admin):
+    from tests.web.base import make_agency
+
+    agency = make_agency("ladya-2564.yaml", admin)
+    return agency, agency.plans.get()
+
+
+def test_a_delete_asks_once_and_cancel_keeps_it(page, live_server, admin):
+    from playwright.sync_api import expect
+
+    from prongsai.web.plans.models import Measure, Plan, Step
+
+    agency, plan = _agency_with_a_draft_plan(admin)
+    victim = plan.measures.last()
+    step = plan.measures.first().steps.last()
+    log_in(page, live_server.url)
+    page.goto(f"{live_server.url}/a/{agency.pk}/plans/{plan.pk}/")
+    dialogs: list[str] = []
+    answer = {"first": "dismiss"}
+
+    def on_dialog(dialog):
+        dialogs.append(dialog.message)
+        # the user's report: Cancel on the first question, OK on any second one
+        dialog.dismiss() if len(dialogs) == 1 and answer["first"] == "dismiss" else dialog.accept()
+
+    page.on("dialog", on_dialog)
+    card = page.locator(f"#measure-{victim.pk}")
+    card.get_by_role("button", name="ลบ", exact=True).click()
+    page.wait_for_timeout(700)  # time for a second dialog or an htmx request, were there one
+    assert len(dialogs) == 1 and victim.title in dialogs[0]
+    assert Measure.objects.filter(pk=victim.pk).exists()
+    expect(card).to_be_visible()
+
+    dialogs.clear()
+    answer["first"] = "accept"
+    card.get_by_role("button", name="ลบ", exact=True).click()
+    expect(page.locator(f"#measure-{victim.pk}")).to_have_count(0)
+    assert len(dialogs) == 1
+    assert not Measure.objects.filter(pk=victim.pk).exists()
+
+    # a step (htmx, inside the measure) and the whole draft (a plain form) ask once too
+    first = page.locator(f"#measure-{step.measure_id}")
+    first.locator("summary", has_text="แก้ไข เพิ่ม ลบ").click()
+    dialogs.clear()
+    answer["first"] = "dismiss"
+    first.get_by_role("button", name=re.compile(r"^ลบขั้นตอนที่")).last.click()
+    page.wait_for_timeout(700)
+    assert len(dialogs) == 1 and Step.objects.filter(pk=step.pk).exists()
+    dialogs.clear()
+    page.get_by_role("button", name="ลบร่างนี้").click()
+    page.wait_for_timeout(700)
+    assert len(dialogs) == 1 and Plan.objects.filter(pk=plan.pk).exists()
+    assert page.url.endswith(f"/plans/{plan.pk}/")
+
+
+def _slow_writer(calls, seconds=1.5):
+    import time
+
+    def write_report(kind, fmt, out, **kwargs):
+        calls.append(kind)
+        time.sleep(seconds)
+        out.write_bytes(PDF_BYTES if fmt == "pdf" else b"PK\x03\x04")
+        return out
+
+    return write_report
+
+
+def test_a_document_shows_it_is_being_made_and_is_made_once(page, live_server, admin):
+    from unittest import mock
+
+    from playwright.sync_api import expect
+
+    from prongsai.web.plans import documents
+
+    agency, plan = _agency_with_a_draft_plan(admin)
+    calls: list[str] = []
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url) if "/documents/plan.pdf" in r.url else None)
+    log_in(page, live_server.url)
+    page.goto(f"{live_server.url}/a/{agency.pk}/documents/")
+    card = page.locator("section.card", has=page.get_by_role("heading", name=documents.KINDS["plan"]))
+    link = card.locator("a[data-download][href*='plan.pdf']")  # its name changes while it waits
+    with mock.patch.object(documents, "writer", return_value=_slow_writer(calls)):
+        with page.expect_download() as download_info:
+            link.dblclick()
+            expect(link).to_have_attribute("aria-disabled", "true")
+            expect(link).to_contain_text("กำลังสร้างเอกสาร…")
+            assert link.locator(".spinner").count() == 1
+            link.click(force=True)  # and once more while it is being made
+        download = download_info.value
+        assert download.suggested_filename.endswith("-2565.pdf")
+        assert "มาตรการ" in download.suggested_filename  # the Thai name from Content-Disposition
+        assert Path(download.path()).read_bytes() == PDF_BYTES
+        expect(link).not_to_have_attribute("aria-disabled", "true")
+        expect(link).to_have_text("PDF")
+        assert len(requests) == 1 and calls == ["plan"]
+
+        # two requests for the same document at once (two users, or JavaScript off): one document is
+        # made for both (no-store: Chrome would otherwise hold the second until the first is done)
+        statuses = page.evaluate("url => Promise.all([fetch(url, {cache: 'no-store'}), fetch(url, {cache: 'no-store'})])"
+                                 ".then(rs => rs.map(r => r.status))", link.get_attribute("href"))
+        assert statuses == [200, 200] and calls == ["plan", "plan"]
+
+
+def test_a_document_error_is_shown_on_the_page(browser, live_server, admin):
+    from unittest import mock
+
+    from prongsai.errors import InputError
+    from prongsai.web.plans import documents
+
+    agency, _plan = _agency_with_a_draft_plan(admin)
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="th-TH", accept_downloads=True)
+    page = context.new_page()
+    violations: list[str] = []
+    page.on("console", lambda msg: violations.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.on("pageerror", lambda exc: violations.append(str(exc)))
+    log_in(page, live_server.url)
+    page.goto(f"{live_server.url}/a/{agency.pk}/documents/")
+    card = page.locator("section.card", has=page.get_by_role("heading", name=documents.KINDS["analysis"]))
+    link = card.locator("a[data-download][href*='analysis.pdf']")
+
+    def refuse(*args, **kwargs):
+        raise InputError("ข้อมูลไม่ครบสำหรับจัดทำเอกสาร")
+
+    with mock.patch.object(documents, "writer", return_value=refuse):
+        link.click()
+        problem = page.locator("#live-problem")
+        problem.wait_for()
+        assert "ข้อมูลไม่ครบสำหรับจัดทำเอกสาร" in problem.inner_text()
+    assert page.url.endswith("/documents/")
+    assert link.get_attribute("aria-disabled") is None
+    assert not violations, violations
+    context.close()
+
+
+def test_a_document_link_works_without_javascript(browser, live_server, admin):
+    from unittest import mock
+
+    from prongsai.web.plans import documents
+
+    agency, _plan = _agency_with_a_draft_plan(admin)
+    context = browser.new_context(java_script_enabled=False, accept_downloads=True)
+    page = context.new_page()
+    log_in(page, live_server.url)
+    page.goto(f"{live_server.url}/a/{agency.pk}/documents/")
+    card = page.locator("section.card", has=page.get_by_role("heading", name=documents.KINDS["plan"]))
+    calls: list[str] = []
+    with mock.patch.object(documents, "writer", return_value=_slow_writer(calls, seconds=0)):
+        with page.expect_download() as download_info:
+            card.get_by_role("link", name="PDF").click()
+        assert download_info.value.suggested_filename.endswith("-2565.pdf")
+    assert calls == ["plan"]
+    context.close()
+
+
 @pytest.mark.skipif(not os.environ.get("PRONGSAI_SCREENSHOTS"), reason="set PRONGSAI_SCREENSHOTS=<folder>")
 def test_screenshots(browser, live_server, admin):
     """Main pages at 1366×768 and at a phone width, with the demo data."""

@@ -1,10 +1,15 @@
 import io
+import threading
+import time
 import zipfile
 from unittest import mock
+
+from django.test import SimpleTestCase
 
 from prongsai.documents.wordbreak import strip_marks
 from prongsai.web.plans import documents
 from prongsai.web.plans.models import Plan
+from prongsai.web.plans.single_flight import SingleFlight
 from tests.web.base import BaseTestCase
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -70,3 +75,92 @@ class DocumentDownloadTestCase(BaseTestCase):
         self.login(self.stranger)
         self.assertEqual(self.client.get(self.a_url("documents/plan.docx")).status_code, 404)
         self.assertEqual(self.client.get(f"/a/{self.other.pk}/documents/plan.docx?plan={self.plan.pk}").status_code, 404)
+
+    def test_the_implementation_report_follows_the_approved_version(self):
+        from tests.web.test_plan_approve import MEETING
+
+        self.login(self.owner)
+        self.client.post(self.a_url(f"plans/{self.plan.pk}/approve/"), MEETING)
+        self.client.post(self.a_url(f"plans/{self.plan.pk}/new-version/"))
+        draft = Plan.objects.get(agency=self.agency, version=2)
+        dropped = draft.measures.last()
+        self.client.post(self.a_url(f"measures/{dropped.pk}/delete/"))
+        draft.measures.filter(lineage=self.measure.lineage).update(title="ชื่อที่แก้ในร่างฉบับที่สอง")
+        for query in ("", f"?plan={draft.pk}"):
+            text = docx_text(self.client.get(self.a_url(f"documents/implementation.docx{query}")).content)
+            self.assertTrue(self.measure.title in text, (self.measure.title, query))
+            self.assertTrue(dropped.title in text, (dropped.title, query))
+            self.assertFalse("ชื่อที่แก้ในร่างฉบับที่สอง" in text, ("ชื่อที่แก้ในร่างฉบับที่สอง", query))
+            self.assertTrue("ประชุมชี้แจงแล้ว" in text, ("ประชุมชี้แจงแล้ว", query))
+        # the plan document itself prints the version asked for
+        text = docx_text(self.client.get(self.a_url(f"documents/plan.docx?plan={draft.pk}")).content)
+        self.assertTrue("ชื่อที่แก้ในร่างฉบับที่สอง" in text)
+        page = self.client.get(self.a_url(f"documents/?plan={draft.pk}"))
+        self.assertContains(page, "ตามฉบับที่ 1 ที่อนุมัติแล้ว")
+
+
+class SingleFlightTestCase(SimpleTestCase):
+    """A repeat click while a document is being made shares that run (no second LibreOffice job)."""
+
+    def start(self, flight, key, function, out):
+        thread = threading.Thread(target=lambda: out.append(self.capture(flight, key, function)))
+        thread.start()
+        return thread
+
+    @staticmethod
+    def capture(flight, key, function):
+        try:
+            return flight.run(key, function)
+        except ValueError as exc:
+            return exc
+
+    def wait_for(self, condition):
+        deadline = time.monotonic() + 5
+        while not condition():
+            self.assertLess(time.monotonic(), deadline, "timed out")
+            time.sleep(0.005)
+
+    def test_a_repeat_call_waits_for_the_running_one(self):
+        flight = SingleFlight()
+        release = threading.Event()
+        calls = []
+
+        def slow():
+            calls.append(1)
+            release.wait(5)
+            return b"%PDF-made-once"
+
+        out = []
+        first = self.start(flight, "plan.pdf", slow, out)
+        self.wait_for(lambda: calls)
+        second = self.start(flight, "plan.pdf", slow, out)
+        self.wait_for(lambda: flight.waiting("plan.pdf") == 1)
+        self.assertEqual(flight.run("analysis.pdf", lambda: b"other"), b"other")  # other documents are not held up
+        release.set()
+        first.join(5)
+        second.join(5)
+        self.assertEqual(out, [b"%PDF-made-once", b"%PDF-made-once"])
+        self.assertEqual(len(calls), 1)
+        # once it is finished, the next click makes the document afresh
+        self.assertEqual(flight.run("plan.pdf", slow), b"%PDF-made-once")
+        self.assertEqual(len(calls), 2)
+        self.assertEqual(flight.waiting("plan.pdf"), 0)
+
+    def test_a_failure_reaches_every_waiting_caller(self):
+        flight = SingleFlight()
+        release = threading.Event()
+
+        def failing():
+            release.wait(5)
+            raise ValueError("soffice failed")
+
+        out = []
+        first = self.start(flight, "k", failing, out)
+        self.wait_for(lambda: "k" in flight._running)
+        second = self.start(flight, "k", failing, out)
+        self.wait_for(lambda: flight.waiting("k") == 1)
+        release.set()
+        first.join(5)
+        second.join(5)
+        self.assertEqual([str(e) for e in out], ["soffice failed", "soffice failed"])
+        self.assertEqual(flight.run("k", lambda: b"ok"), b"ok")  # the failure is not remembered

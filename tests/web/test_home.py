@@ -33,3 +33,23 @@ class HomeTestCase(BaseTestCase):
         self.login(make_user("nobody"))
         r = self.client.get("/")
         self.assertContains(r, "ยังไม่ได้อยู่ในหน่วยงานใด")
+
+    def test_it_shows_open_invitations_after_login(self):
+        """A user of one agency is normally sent straight to its dashboard; an open invitation stops
+        that, so the invitation is seen."""
+        from prongsai.web.agencies import invitations
+
+        invitation = invitations.send(self.stranger, self.other, self.member, "viewer", None)
+        self.login(self.member)
+        r = self.client.get("/")
+        self.assertEqual(r.status_code, 200)
+        self.assertContains(r, "คำเชิญเข้าร่วมหน่วยงาน")
+        self.assertContains(r, self.other.name)
+        self.assertContains(r, 'href="/invitations/"')
+        # nobody else sees it on their home page
+        self.login(self.owner)
+        self.assertRedirects(self.client.get("/"), self.a_url(), fetch_redirect_response=False)
+        invitation.status = "declined"
+        invitation.save()
+        self.login(self.member)
+        self.assertRedirects(self.client.get("/"), self.a_url(), fetch_redirect_response=False)

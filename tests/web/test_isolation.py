@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from prongsai.web.agencies.models import Agency, Membership, SupervisorScope
+from prongsai.web.agencies.models import Agency, Invitation, Membership, SupervisorScope
 from prongsai.web.assessments.models import Result
 from prongsai.web.audit.models import AuditEntry
 from prongsai.web.oit.models import OitCheck
 from prongsai.web.plans.models import Evidence, Measure, Plan, ProgressEntry, Step
-from tests.web.base import BaseTestCase
+from tests.web.base import BaseTestCase, make_user
 
 # URLs outside any agency: what a logged-in user who is neither superuser nor supervisor gets.
 GLOBAL = {
@@ -24,8 +24,13 @@ GLOBAL = {
     "supervisors": 404,
     "supervisor_delete": 404,
     "supervise": 404,
+    "system_audit_log": 404,  # the system administrator's only
+    "invitations": 200,  # lists only the user's own invitations (none for alice)
+    "invitation_accept": 404,  # another account's invitation: as if it did not exist
+    "invitation_decline": 404,
 }
-OBJECT_IDS = ("unit_id", "member_id", "plan_id", "measure_id", "step_id", "entry_id", "evidence_id")
+OBJECT_IDS = ("unit_id", "member_id", "plan_id", "measure_id", "step_id", "entry_id", "evidence_id",
+              "invitation_id")
 
 
 def walk(patterns, prefix=""):
@@ -48,10 +53,19 @@ def snapshot() -> dict[str, int]:
         "plan_status": hash(tuple(Plan.objects.order_by("pk").values_list("status", "version"))),
         "units": hash(tuple(Membership.objects.order_by("pk").values_list("role", "unit_id"))),
         "names": hash(tuple(Agency.objects.order_by("pk").values_list("name", "website"))),
+        "invitations": hash(tuple(Invitation.objects.order_by("pk").values_list("status", "role"))),
     }
 
 
 class IsolationTestCase(BaseTestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        from prongsai.web.agencies import invitations
+
+        # agency A's open invitation of an account that belongs to no agency
+        cls.invitation = invitations.send(cls.owner, cls.agency, make_user("ivan"), "editor", None)
+
     def params_for(self, agency: Agency) -> dict[str, object]:
         """Values for every URL parameter, taken from agency A's objects (whatever `agency` the URL names)."""
         a = self.agency
@@ -70,6 +84,7 @@ class IsolationTestCase(BaseTestCase):
             "kind": "plan",
             "fmt": "docx",
             "scope_id": SupervisorScope.objects.first().pk,
+            "invitation_id": self.invitation.pk,
         }
 
     def url_for(self, pattern: str, params: dict[str, object]) -> str:

@@ -69,6 +69,19 @@ class MeasureProgressTestCase(BaseTestCase):
         self.assertContains(r, 'id="id_done_error"')
         self.assertEqual(ProgressEntry.objects.count(), count)
 
+    def test_the_form_shows_the_saved_status(self):
+        self.login(self.member)
+        r = self.client.post(self.url(), entry_data(status="done"))
+        self.assertEqual(r.status_code, 302)
+        form = self.client.get(self.url()).context["form"]
+        self.assertEqual(form["status"].value(), "done")
+        page = self.client.get(self.url()).content.decode()
+        self.assertRegex(page, r'<input[^>]*value="done"[^>]*checked')
+        self.assertNotRegex(page, r'<input[^>]*value="in_progress"[^>]*checked')
+        # a measure without a report starts at "in progress"
+        fresh = self.plan.measures.filter(progress_entries__isnull=True).first()
+        self.assertEqual(self.client.get(self.url(fresh)).context["form"]["status"].value(), "in_progress")
+
     def test_unit_staff_record_only_their_units_measures(self):
         self.login(self.unit_editor)
         foreign = next(m for m in self.plan.measures.all() if not m.involves_unit(self.finance.pk))

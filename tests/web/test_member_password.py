@@ -1,7 +1,7 @@
 from django.contrib.auth.models import User
 
 from prongsai.web.agencies.models import Membership
-from tests.web.base import BaseTestCase
+from tests.web.base import PASSWORD, BaseTestCase
 
 
 class MemberPasswordTestCase(BaseTestCase):
@@ -34,3 +34,17 @@ class MemberPasswordTestCase(BaseTestCase):
         self.assertEqual(self.client.post(self.a_url(f"members/{member.pk}/password/")).status_code, 404)
         self.assertEqual(self.client.post(f"/a/{self.other.pk}/members/{member.pk}/password/").status_code, 404)
         self.assertEqual(User.objects.get(pk=self.viewer.pk).password, old)
+
+    def test_a_new_password_ends_a_login_pause(self):
+        from django.test import Client
+
+        for _ in range(5):
+            Client().post("/login/", {"username": "vera", "password": "wrong-password"}, REMOTE_ADDR="192.0.2.8")
+        self.assertEqual(Client().post("/login/", {"username": "vera", "password": PASSWORD},
+                                       REMOTE_ADDR="192.0.2.8").status_code, 429)
+        self.login(self.owner)
+        member = Membership.objects.get(user=self.viewer, agency=self.agency)
+        self.client.post(self.a_url(f"members/{member.pk}/password/"))
+        password = self.client.session["prongsai-new-password"]["password"]
+        r = Client().post("/login/", {"username": "vera", "password": password}, REMOTE_ADDR="192.0.2.8")
+        self.assertEqual(r.status_code, 302)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import http.client
 import os
+import signal
 import socket
 import sqlite3
 import stat
@@ -32,21 +34,27 @@ def env_for(home: Path) -> dict[str, str]:
     return env
 
 
-def start(home: Path, port: int, demo: bool = False) -> subprocess.Popen:
-    code = f"import sys; from prongsai.web.serve import serve; sys.exit(serve(port={port}, demo={demo}))"
-    return subprocess.Popen([sys.executable, "-c", code], env=env_for(home), cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, encoding="utf-8")
+def start(home: Path, port: int, demo: bool = False, env: dict[str, str] | None = None,
+          args: tuple[str, ...] = ()) -> subprocess.Popen:
+    """`prongsai serve` as typed, in its own process group (gunicorn's workers stop with it)."""
+    command = [sys.executable, "-c", "from prongsai.cli import main; main()", "serve", "--port", str(port),
+               *(["--demo"] if demo else []), *args]
+    return subprocess.Popen(command, env={**env_for(home), **(env or {})}, cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, encoding="utf-8", start_new_session=True)
 
 
-def wait_until_up(port: int, proc: subprocess.Popen, timeout: float = 60) -> None:
+def wait_until_up(port: int, proc: subprocess.Popen, timeout: float = 60, path: str = "/login/",
+                  headers: dict[str, str] | None = None) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise AssertionError(f"serve exited: {proc.communicate()}")
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/login/", timeout=2) as r:
-                if r.status == 200:
-                    return
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", path, headers=headers or {})
+            if conn.getresponse().status < 500:
+                conn.close()
+                return
         except OSError:
             time.sleep(0.2)
     raise AssertionError("serve did not start")
@@ -54,7 +62,11 @@ def wait_until_up(port: int, proc: subprocess.Popen, timeout: float = 60) -> Non
 
 def stop(proc: subprocess.Popen) -> str:
     proc.terminate()
-    out, _err = proc.communicate(timeout=20)
+    try:
+        out, _err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # its own group: the workers too, nothing else
+        out, _err = proc.communicate(timeout=10)
     return out
 
 
@@ -136,3 +148,48 @@ def test_check_deploy_is_clean_under_production_settings(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode != 0
     assert "PRONGSAI_SECRET_KEY" in done.stderr
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat_file.parent.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="counts worker processes through /proc")
+def test_several_worker_processes_serve_and_oversized_requests_are_refused_unread(tmp_path):
+    home = tmp_path / "home"
+    port = free_port()
+    proc = start(home, port, args=("--workers", "3"))
+    try:
+        wait_until_up(port, proc)
+        deadline = time.monotonic() + 30
+        while len(children_of(proc.pid)) < 3 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert len(children_of(proc.pid)) == 3
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.putrequest("POST", "/login/")
+        conn.putheader("Content-Length", str(10 * 1024 ** 3))  # 10 GiB announced, nothing sent
+        conn.endheaders()
+        response = conn.getresponse()
+        assert response.status == 413
+        assert "ใหญ่เกิน" in response.read().decode()
+        conn.close()
+    finally:
+        out = stop(proc)
+    assert "gunicorn 3 โปรเซส" in out
+    assert "ปิดระบบแล้ว" in out
+    assert children_of(proc.pid) == []
+
+
+def test_bad_workers_value_is_a_thai_error(tmp_path):
+    done = subprocess.run([sys.executable, "-c", "from prongsai.cli import main; main()", "serve", "--workers", "0"],
+                          env=env_for(tmp_path / "home"), cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "ตั้งแต่ 1 ขึ้นไป" in done.stderr and "Traceback" not in done.stderr

@@ -10,12 +10,16 @@ PRONGSAI_SECRET_KEY    the secret key (otherwise generated once into PRONGSAI_HO
 PRONGSAI_ALLOWED_HOSTS comma-separated host names (default: localhost names only)
 PRONGSAI_DEBUG         1 for Django's debug pages (development only)
 PRONGSAI_UPLOAD_MAX_MB largest evidence/results upload in MB (10)
+PRONGSAI_TRUSTED_PROXIES comma-separated addresses/networks of the HTTPS proxy: only from these is
+                       X-Forwarded-For (the client's address) and X-Forwarded-Proto believed
+PRONGSAI_SCREEN_DIGITS arabic (default) or thai: the digits every page shows (documents: PRONGSAI_THAI_DIGITS)
 """
 
 from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -68,6 +72,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.forms",
+    "axes",  # before audit: its login signal handlers set request.axes_ip_address that audit logs
     "prongsai.web.ui",
     "prongsai.web.audit",
     "prongsai.web.agencies",
@@ -88,6 +93,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "prongsai.web.ui.middleware.SecurityHeadersMiddleware",
+    "prongsai.web.ui.screen_digits.ScreenDigitsMiddleware",
 ]
 
 ROOT_URLCONF = "prongsai.web.urls"
@@ -129,11 +135,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Django's rules with Thai messages (prongsai.web.ui.passwords), for every password a person sets:
+# the password form, `createsuperuser` and `changepassword`. Generated passwords meet them too.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "prongsai.web.ui.passwords.NoSurroundingSpaceValidator"},
+    {"NAME": "prongsai.web.ui.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "prongsai.web.ui.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "prongsai.web.ui.passwords.CommonPasswordValidator"},
+    {"NAME": "prongsai.web.ui.passwords.NumericPasswordValidator"},
+]
+
+# The throttle checks every authentication, whatever view asks for it; ModelBackend then signs in.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 LOGIN_URL = "login"
@@ -177,21 +192,61 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
+# Per process, so nothing that every worker must see may live here (the login counts do not:
+# they are in the database, below).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "prongsai"}}
 
-# Login rate limiting (prongsai.web.agencies.ratelimit).
-LOGIN_FAILURES_PER_USERNAME = 5
-LOGIN_FAILURES_PER_ADDRESS = 20
-LOGIN_LOCKOUT_SECONDS = 15 * 60
+# Login throttling (prongsai.web.agencies.ratelimit, login_backoff): django-axes keeps the
+# failures in the database, which every worker process shares and which survives a restart.
+# One account from one address pauses after 5 failures, 1 minute, doubling up to an hour; one
+# account from anywhere only after 30, for 1 minute; an address alone never.
+LOGIN_BACKOFF = {
+    "pair_failures": 5, "first_pause": timedelta(minutes=1), "longest_pause": timedelta(hours=1),
+    "account_failures": 30, "account_pause": timedelta(minutes=1),
+}
+AXES_HANDLER = "prongsai.web.agencies.ratelimit.LoginThrottle"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = LOGIN_BACKOFF["pair_failures"]  # what axes reports as a lockout (logs, signal)
+AXES_COOLOFF_TIME = timedelta(hours=24)  # failures older than a day of quiet are forgotten
+AXES_RESET_ON_SUCCESS = True  # signing in clears that account's count from that address
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a refused try is not a failure
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "prongsai.web.agencies.ratelimit.throttle_username"
+AXES_CLIENT_IP_CALLABLE = "prongsai.web.client_address.client_address"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# axes' middleware only swaps in its English lockout page; the login form says it in Thai.
+SILENCED_SYSTEM_CHECKS = ["axes.W002"]
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_client_errors": {"()": "prongsai.web.ui.request_log.OneLineClientErrors"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {
         "django": {"handlers": ["console"], "level": os.environ.get("PRONGSAI_LOG_LEVEL", "WARNING")},
+        # A refused request (403, 400) is one line; 5xx keep their traceback.
+        "django.request": {"handlers": ["console"], "propagate": False, "filters": ["one_line_client_errors"],
+                           "level": os.environ.get("PRONGSAI_LOG_LEVEL", "WARNING")},
+        # axes masks the name and address in its lines, so its warnings say nothing; the audit log
+        # records each failed login with both.
+        "axes": {"handlers": ["console"], "level": "ERROR"},
         "prongsai": {"handlers": ["console"], "level": os.environ.get("PRONGSAI_LOG_LEVEL", "INFO")},
     },
 }
+
+# The data folder at run time (prongsai.web.serve, prongsai.web.backup, issue 9 items 8 and 9).
+# Upload copies stay in the private data folder, not /tmp: `prongsai serve` removes those a killed
+# process left behind. PRONGSAI_BACKUP_DAILY=0 stops the daily backups of the embedded SQLite
+# (PostgreSQL installs run `prongsai backup` from cron); KEEP_* say how many days and weeks stay.
+FILE_UPLOAD_TEMP_DIR = str(HOME / "tmp")
+try:
+    Path(FILE_UPLOAD_TEMP_DIR).mkdir(parents=True, exist_ok=True, mode=0o700)
+except OSError:  # a read-only folder: Django falls back to the system's temporary folder
+    FILE_UPLOAD_TEMP_DIR = None
+BACKUP_DIR = HOME / "backups"
+BACKUP_DAILY = _env_bool("PRONGSAI_BACKUP_DAILY", True)
+BACKUP_KEEP_DAILY = int(os.environ.get("PRONGSAI_BACKUP_KEEP_DAILY", "7"))
+BACKUP_KEEP_WEEKLY = int(os.environ.get("PRONGSAI_BACKUP_KEEP_WEEKLY", "4"))

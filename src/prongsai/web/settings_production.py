@@ -3,7 +3,15 @@
     DJANGO_SETTINGS_MODULE=prongsai.web.settings_production
     PRONGSAI_SECRET_KEY=…          required (at least 50 random characters)
     PRONGSAI_ALLOWED_HOSTS=ita.example.go.th
+    PRONGSAI_TRUSTED_PROXIES=127.0.0.1   the proxy's address(es): only their X-Forwarded-Proto/-For count
     DATABASE_URL=postgres://…      recommended for more than one office
+    prongsai serve --host 127.0.0.1 --port 8000    (gunicorn, one worker process per core)
+
+The proxy sets X-Forwarded-Proto; `prongsai serve` drops it (and X-Forwarded-For) from any peer
+not in PRONGSAI_TRUSTED_PROXIES (prongsai.web.proxy), so the header Django reads below is the
+proxy's. Another WSGI server must do the same (gunicorn: --forwarded-allow-ips alone is not
+enough, it passes an untrusted peer's header on). Plain HTTP is redirected to https unless
+PRONGSAI_SSL_REDIRECT=0; HSTS goes with every HTTPS response whatever that setting says.
 
 `python -m prongsai.web check --deploy` is clean with these settings.
 """

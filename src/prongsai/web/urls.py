@@ -48,6 +48,10 @@ urlpatterns = [
     path("supervisors/", agencies.supervisors, name="supervisors"),
     path("supervisors/<int:scope_id>/delete/", agencies.supervisor_delete, name="supervisor_delete"),
     path("supervise/", assessments.supervise, name="supervise"),
+    path("audit/", audit.system_audit_log, name="system_audit_log"),
+    path("invitations/", agencies.invitations, name="invitations"),
+    path("invitations/<int:invitation_id>/accept/", agencies.invitation_accept, name="invitation_accept"),
+    path("invitations/<int:invitation_id>/decline/", agencies.invitation_decline, name="invitation_decline"),
     # agency
     path(A, assessments.dashboard, name="dashboard"),
     path(A + "settings/", agencies.agency_settings, name="agency_settings"),
@@ -59,6 +63,7 @@ urlpatterns = [
     path(A + "members/<int:member_id>/edit/", agencies.member_edit, name="member_edit"),
     path(A + "members/<int:member_id>/delete/", agencies.member_delete, name="member_delete"),
     path(A + "members/<int:member_id>/password/", agencies.member_password, name="member_password"),
+    path(A + "invitations/<int:invitation_id>/withdraw/", agencies.invitation_withdraw, name="invitation_withdraw"),
     path(A + "audit/", audit.audit_log, name="audit_log"),
     # results and analysis
     path(A + "results/", assessments.results, name="results"),

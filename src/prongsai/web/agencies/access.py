@@ -43,13 +43,31 @@ class AgencyAccess:
     def allows(self, need: str) -> bool:
         return need == VIEW or (need == EDIT and self.can_edit) or (need == MANAGE and self.can_manage)
 
+    @property
+    def is_unit_staff(self) -> bool:
+        """An editor tied to one unit: handles that unit's measures only (as the members page says)."""
+        return self.role == "editor" and self.unit is not None
+
+    @property
+    def can_plan(self) -> bool:
+        """Agency-wide plan work (a new plan, a new version): editors of the whole agency and up."""
+        return self.can_edit and not self.is_unit_staff
+
     def can_record_for(self, measure: Any) -> bool:
-        """Unit staff (an editor tied to a unit) record progress only for their unit's measures."""
+        """Unit staff record progress only for measures their unit leads (or every unit leads):
+        a supporting unit does not report, or its entry would overwrite the lead unit's status."""
         if not self.can_edit:
             return False
-        if self.role != "editor" or self.unit is None:
+        if not self.is_unit_staff:
             return True
-        return measure.involves_unit(self.unit.pk)
+        return measure.responsible_all or measure.responsible_unit_id == self.unit.pk
+
+    def can_change_measure(self, measure: Any) -> bool:
+        """Unit staff edit, move and delete only measures their unit leads; a measure of every unit
+        belongs to the whole agency."""
+        if not self.can_edit:
+            return False
+        return not self.is_unit_staff or measure.responsible_unit_id == self.unit.pk
 
 
 def supervisor_q(user: Any) -> Q | None:

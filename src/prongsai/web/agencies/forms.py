@@ -1,15 +1,21 @@
 from __future__ import annotations
 
+import math
 import secrets
+from datetime import datetime
 from typing import Any
 
 from django import forms
-from django.contrib.auth import get_user_model
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 
 from prongsai.thai import normalise_text
 from prongsai.web.agencies import ratelimit
-from prongsai.web.agencies.models import Agency, Membership, SupervisorScope, Unit
+from prongsai.web.agencies.models import Agency, Invitation, Membership, SupervisorScope, Unit
 
 User = get_user_model()
 
@@ -41,30 +47,72 @@ def default_units(agency_type: str) -> list[str]:
 
 
 class LoginForm(AuthenticationForm):
+    """Django's login form, paused by the login throttle (ratelimit): failures are counted by
+    django-axes from the authentication signals, and a paused name is not even checked."""
+
     error_messages = {
         "invalid_login": "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง (ตัวพิมพ์เล็ก-ใหญ่มีผล)",
         "inactive": "บัญชีนี้ถูกระงับการใช้งาน โปรดติดต่อผู้ดูแล",
-        "locked": "เข้าสู่ระบบผิดหลายครั้งเกินไป โปรดรอ %(minutes)s นาทีแล้วลองใหม่ หรือติดต่อผู้ดูแล",
+        "locked": ("ระงับการเข้าสู่ระบบด้วยชื่อนี้ไว้ชั่วคราว เพราะใส่รหัสผ่านผิดหลายครั้ง"
+                   " ลองใหม่ได้ในอีก %(minutes)s นาที (เวลา %(time)s น.)"
+                   " หากลืมรหัสผ่าน โปรดติดต่อผู้ดูแลของหน่วยงานเพื่อตั้งรหัสผ่านใหม่"),
     }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "ชื่อผู้ใช้"
         self.fields["password"].label = "รหัสผ่าน"
+        self.paused_until: datetime | None = None
+
+    def _pause_error(self) -> forms.ValidationError | None:
+        username = self.cleaned_data.get("username")
+        if self.request is None or not username:
+            return None
+        self.paused_until = ratelimit.login_paused_until(self.request, username)
+        if self.paused_until is None:
+            return None
+        seconds = (self.paused_until - timezone.now()).total_seconds()
+        return forms.ValidationError(self.error_messages["locked"], code="locked", params={
+            "minutes": max(1, math.ceil(seconds / 60)),
+            "time": timezone.localtime(self.paused_until).strftime("%H:%M")})
 
     def clean(self) -> dict[str, Any]:
-        username = self.data.get("username", "") or ""
-        if self.request is not None and ratelimit.is_locked(self.request, username):
-            raise forms.ValidationError(self.error_messages["locked"], code="locked",
-                                        params={"minutes": ratelimit.lockout_minutes()})
+        paused = self._pause_error()
+        if paused is not None:
+            raise paused
         try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            if self.request is not None:
-                ratelimit.record_failure(self.request, username)
-            raise
-        ratelimit.record_success(username)
-        return cleaned
+            return super().clean()
+        except forms.ValidationError as wrong:
+            paused = self._pause_error()  # this failure may be the one that starts a pause
+            if paused is None:
+                raise
+            raise forms.ValidationError([wrong, paused]) from None
+
+    def is_paused(self) -> bool:
+        return self.has_error(NON_FIELD_ERRORS, "locked")
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    """Django's form in Thai, the rules (AUTH_PASSWORD_VALIDATORS) listed under the new password."""
+
+    error_messages = {
+        "password_mismatch": "รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน",
+        "password_incorrect": "รหัสผ่านปัจจุบันไม่ถูกต้อง โปรดลองอีกครั้ง",
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "รหัสผ่านปัจจุบัน"
+        self.fields["new_password1"].label = "รหัสผ่านใหม่"
+        self.fields["new_password1"].help_text = password_rules_help()
+        self.fields["new_password2"].label = "ยืนยันรหัสผ่านใหม่"
+        self.fields["new_password2"].help_text = "พิมพ์รหัสผ่านใหม่อีกครั้ง"
+
+
+def password_rules_help() -> str:
+    """One line (the help text sits in a paragraph, where Django's <ul> cannot go)."""
+    rules = format_html_join(" · ", "{}", ((text,) for text in password_validation.password_validators_help_texts()))
+    return format_html("รหัสผ่านต้อง: {}", rules)
 
 
 def canonical_type(name: str) -> str:
@@ -89,7 +137,14 @@ class AgencyForm(forms.ModelForm):
         fields = ["name", "agency_type", "district", "province", "website"]
         widgets = {"name": forms.TextInput(attrs={"placeholder": "เช่น องค์การบริหารส่วนตำบลลาดหญ้า"})}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    # Supervisor scopes (SupervisorScope.as_q) match on these: whoever changes them decides who
+    # supervises the agency, so only the system administrator may.
+    SCOPE_FIELDS = ("province", "agency_type")
+    SCOPE_NOTE = ("จังหวัดและประเภทหน่วยงานใช้กำหนดว่าผู้กำกับดูแลคนใดเห็นหน่วยงานนี้"
+                  " (เช่น สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด) จึงแก้ไขได้เฉพาะผู้ดูแลระบบ"
+                  " หากไม่ถูกต้อง โปรดแจ้งผู้ดูแลระบบให้แก้ไข")
+
+    def __init__(self, *args: Any, scope_locked: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         types = agency_types()
         current = self.initial.get("agency_type") or ""
@@ -97,13 +152,20 @@ class AgencyForm(forms.ModelForm):
         if current and current not in types:
             choices.append((current, current))
         self.fields["agency_type"].choices = choices
+        self.scope_locked = scope_locked
+        if scope_locked:
+            self.fields["agency_type"].choices = [(current, current or "— ไม่ระบุ —")]
+            for name in self.SCOPE_FIELDS:
+                # A disabled field keeps the saved value whatever the request carries.
+                self.fields[name].disabled = True
+                self.fields[name].help_text = self.SCOPE_NOTE
 
     def clean_name(self) -> str:
         return normalise_text(self.cleaned_data["name"])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        if not cleaned.get("agency_type") and cleaned.get("name"):
+        if not self.scope_locked and not cleaned.get("agency_type") and cleaned.get("name"):
             cleaned["agency_type"] = canonical_type(cleaned["name"])
         return cleaned
 
@@ -146,7 +208,8 @@ class UnitForm(forms.ModelForm):
 
 class MemberAddForm(forms.Form):
     username = forms.RegexField(label="ชื่อผู้ใช้", max_length=150, regex=r"^[\w.@+-]+$",
-                                help_text="ภาษาอังกฤษหรือตัวเลข เช่น somchai.k หากยังไม่มีบัญชี ระบบจะสร้างให้พร้อมรหัสผ่าน",
+                                help_text="ภาษาอังกฤษหรือตัวเลข เช่น somchai.k หากยังไม่มีบัญชีชื่อนี้ ระบบจะสร้างให้พร้อมรหัสผ่าน"
+                                " หากมีบัญชีชื่อนี้อยู่แล้ว ระบบจะส่งคำเชิญ และเจ้าของบัญชีต้องตอบรับก่อนจึงจะเป็นสมาชิก",
                                 error_messages={"invalid": "ใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข และ . @ + - _"})
     full_name = forms.CharField(label="ชื่อ-นามสกุล", max_length=150, required=False,
                                 help_text="ใช้เมื่อสร้างบัญชีใหม่")
@@ -157,6 +220,7 @@ class MemberAddForm(forms.Form):
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.agency = agency
+        self.existing_user: Any = None  # the account named, when it exists: it gets an invitation
         self.fields["unit"].queryset = agency.units.all()
         self.fields["role"].help_text = " · ".join(f"{label}: {Membership.ROLE_HELP[key]}"
                                                    for key, label in Membership.ROLES)
@@ -166,6 +230,9 @@ class MemberAddForm(forms.Form):
         user = User.objects.filter(username__iexact=username).first()
         if user is not None and Membership.objects.filter(user=user, agency=self.agency).exists():
             raise forms.ValidationError("ผู้ใช้นี้เป็นสมาชิกของหน่วยงานอยู่แล้ว")
+        if user is not None and Invitation.objects.open().filter(user=user, agency=self.agency).exists():
+            raise forms.ValidationError("มีคำเชิญที่รอการตอบรับอยู่แล้ว ดูได้ในรายการคำเชิญด้านล่าง")
+        self.existing_user = user
         return user.username if user is not None else username
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 
 class Agency(models.Model):
@@ -104,3 +105,46 @@ class SupervisorScope(models.Model):
         if self.agency_type:
             q &= Q(agency_type=self.agency_type)
         return q
+
+
+class InvitationQuerySet(models.QuerySet):
+    def open(self) -> InvitationQuerySet:
+        """Invitations still waiting for an answer: pending and not past their expiry."""
+        return self.filter(status=Invitation.PENDING, expires_at__gt=timezone.now())
+
+
+class Invitation(models.Model):
+    """An agency's offer of membership to an account that already exists. Nobody joins a second
+    agency without saying yes: membership of another agency changes who may reset the account's
+    password, so it needs the owner's consent. Accepting creates the Membership."""
+
+    PENDING, ACCEPTED, DECLINED, WITHDRAWN, EXPIRED = "pending", "accepted", "declined", "withdrawn", "expired"
+    STATUSES = [(PENDING, "รอการตอบรับ"), (ACCEPTED, "ตอบรับแล้ว"), (DECLINED, "ปฏิเสธแล้ว"),
+                (WITHDRAWN, "ยกเลิกแล้ว"), (EXPIRED, "หมดอายุ")]
+    LIFETIME_DAYS = 14
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="invitations", verbose_name="หน่วยงาน")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations",
+                             verbose_name="ผู้ได้รับเชิญ")
+    role = models.CharField("บทบาท", max_length=10, choices=Membership.ROLES, default=Membership.VIEWER)
+    unit = models.ForeignKey(Unit, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                             verbose_name="สังกัดกอง/สำนัก")
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name="ผู้เชิญ")
+    status = models.CharField("สถานะ", max_length=10, choices=STATUSES, default=PENDING)
+    created_at = models.DateTimeField("เชิญเมื่อ", auto_now_add=True)
+    expires_at = models.DateTimeField("หมดอายุ")
+    responded_at = models.DateTimeField("ตอบเมื่อ", null=True, blank=True)
+
+    AUDIT_FIELDS = ("role", "unit", "status")
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "คำเชิญเข้าร่วมหน่วยงาน"
+        constraints = [models.UniqueConstraint(fields=["user", "agency"], condition=Q(status="pending"),
+                                               name="one_pending_invitation_per_agency")]
+
+    def __str__(self) -> str:
+        return f"{self.agency} → {self.user.get_username()} ({self.get_role_display()})"

@@ -1,50 +1,77 @@
-"""Login rate limiting: after LOGIN_FAILURES_PER_USERNAME failed logins for one user name, or
-LOGIN_FAILURES_PER_ADDRESS from one address, within LOGIN_LOCKOUT_SECONDS, further attempts
-are refused (even with the right password) until the window has passed. Counts live in the
-Django cache; a successful login clears the user name's count."""
+"""Login throttling on django-axes: axes records every failed and successful login in the database
+(so every worker process sees the same counts, and they survive a restart), clears one account's
+count from one address when it signs in there, and offers `python -m prongsai.web
+axes_reset_username NAME` to the system administrator. When a login pauses is decided by
+login_backoff, from the counts axes keeps."""
 
 from __future__ import annotations
 
-import hashlib
+from datetime import datetime, timedelta
+from typing import Any
 
+from axes.handlers.database import AxesDatabaseHandler
+from axes.handlers.proxy import AxesProxyHandler
+from axes.helpers import get_client_username, get_cool_off
+from axes.models import AccessAttempt, AccessLog
 from django.conf import settings
-from django.core.cache import cache
-from django.http import HttpRequest
+from django.db.models import Max, Sum
+from django.utils import timezone
+
+from prongsai.web.agencies import login_backoff
+
+# An address the owner signed in from within this time is spared the account-wide pause.
+KNOWN_ADDRESS = timedelta(days=90)
 
 
-def _key(kind: str, value: str) -> str:
-    digest = hashlib.sha256(value.strip().lower().encode("utf-8")).hexdigest()[:32]
-    return f"login-fail:{kind}:{digest}"
+def rules() -> login_backoff.Rules:
+    return login_backoff.Rules(**settings.LOGIN_BACKOFF)
 
 
-def client_address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+def throttle_username(request: Any, credentials: dict | None) -> str | None:
+    """The name that counts: case and spacing make no other account here (names are unique
+    ignoring case), so they must not make another counter either."""
+    field = settings.AXES_USERNAME_FORM_FIELD
+    raw = credentials.get(field) if credentials else getattr(request, "POST", {}).get(field)
+    name = " ".join(str(raw or "").split()).lower()[:255]
+    return name or None
 
 
-def is_locked(request: HttpRequest, username: str) -> bool:
-    per_user = cache.get(_key("user", username), 0)
-    per_addr = cache.get(_key("addr", client_address(request)), 0)
-    return per_user >= settings.LOGIN_FAILURES_PER_USERNAME or per_addr >= settings.LOGIN_FAILURES_PER_ADDRESS
+def _failures(attempts: Any) -> login_backoff.Failures:
+    row = attempts.aggregate(count=Sum("failures_since_start"), last=Max("attempt_time"))
+    return login_backoff.Failures(row["count"] or 0, row["last"])
 
 
-def _bump(key: str) -> None:
-    timeout = settings.LOGIN_LOCKOUT_SECONDS
-    if cache.add(key, 1, timeout):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout)
+def paused_until(request: Any, credentials: dict | None) -> datetime | None:
+    username = get_client_username(request, credentials)
+    if not username:
+        return None
+    now = timezone.now()
+    attempts = AccessAttempt.objects.filter(username=username, attempt_time__gte=now - get_cool_off(request))
+    address = request.axes_ip_address
+    pair = _failures(attempts.filter(ip_address=address))
+    account = _failures(attempts)
+    policy = rules()
+    known = False
+    if account.count >= policy.account_failures and address:
+        known = AccessLog.objects.filter(username=username, ip_address=address,
+                                         attempt_time__gte=now - KNOWN_ADDRESS).exists()
+    return login_backoff.retry_at(pair, account, known, now, policy)
 
 
-def record_failure(request: HttpRequest, username: str) -> None:
-    _bump(_key("user", username))
-    _bump(_key("addr", client_address(request)))
+class LoginThrottle(AxesDatabaseHandler):
+    """axes' database handler, locking by login_backoff instead of one fixed failure limit."""
+
+    def is_locked(self, request: Any, credentials: dict | None = None) -> bool:
+        return paused_until(request, credentials) is not None
 
 
-def record_success(username: str) -> None:
-    cache.delete(_key("user", username))
+def login_paused_until(request: Any, username: str) -> datetime | None:
+    """For the login form: when this name may be tried again from this request's address."""
+    AxesProxyHandler.update_request(request)
+    return paused_until(request, {settings.AXES_USERNAME_FORM_FIELD: username})
 
 
-def lockout_minutes() -> int:
-    return max(1, settings.LOGIN_LOCKOUT_SECONDS // 60)
+def forget(username: str) -> int:
+    """A new password ends the pause: every count for the account, from every address."""
+    name = throttle_username(None, {settings.AXES_USERNAME_FORM_FIELD: username})
+    return AxesProxyHandler.reset_attempts(username=name) if name else 0

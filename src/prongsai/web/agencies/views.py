@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import math
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
+from prongsai.web.agencies import invitations as invites
+from prongsai.web.agencies import ratelimit
 from prongsai.web.agencies.access import (
     MANAGE,
     VIEW,
@@ -27,13 +32,14 @@ from prongsai.web.agencies.forms import (
     MemberAddForm,
     MemberEditForm,
     NewAgencyForm,
+    PasswordChangeForm,
     SupervisorForm,
     UnitForm,
     agency_types,
     default_units,
     generate_password,
 )
-from prongsai.web.agencies.models import Agency, Membership, SupervisorScope, Unit
+from prongsai.web.agencies.models import Agency, Invitation, Membership, SupervisorScope, Unit
 from prongsai.web.audit import log
 
 User = get_user_model()
@@ -47,8 +53,18 @@ class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
     redirect_authenticated_user = True
 
+    def form_invalid(self, form):  # type: ignore[no-untyped-def]
+        response = super().form_invalid(form)
+        if form.is_paused():
+            # The login page itself (in Thai), with the status and header a client can act on.
+            response.status_code = 429
+            seconds = (form.paused_until - timezone.now()).total_seconds()
+            response["Retry-After"] = str(max(1, math.ceil(seconds)))
+        return response
+
 
 class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = PasswordChangeForm
     template_name = "registration/password_change.html"
 
     def form_valid(self, form):  # type: ignore[no-untyped-def]
@@ -100,7 +116,9 @@ def home(request: HttpRequest) -> HttpResponse:
     supervisor = is_supervisor(user)
     form = AgencySearchForm(request.GET or None)
     filtered = bool(request.GET)
-    if not supervisor and not filtered:
+    # An open invitation must be seen, so it stops the shortcut to the only agency's dashboard.
+    open_invitations = list(Invitation.objects.open().filter(user=user).select_related("agency"))
+    if not supervisor and not filtered and not open_invitations:
         first_two = list(agencies.values_list("pk", flat=True)[:2])
         if len(first_two) == 1:
             return redirect("dashboard", first_two[0])
@@ -129,7 +147,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "agencies/home.html", {
         "page": page, "rows": rows, "form": form, "provinces": provinces, "supervisor_view": supervisor,
         "role_th": dict(Membership.ROLES), "title": "หน่วยงานของฉัน",
-        "pass_mark": _pass_mark(),
+        "pass_mark": _pass_mark(), "open_invitations": open_invitations,
     })
 
 
@@ -169,7 +187,8 @@ def agency_new(request: HttpRequest) -> HttpResponse:
 @agency_view(MANAGE)
 def agency_settings(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
     agency = access.agency
-    form = AgencyForm(request.POST if request.method == "POST" else None, instance=agency)
+    form = AgencyForm(request.POST if request.method == "POST" else None, instance=agency,
+                      scope_locked=access.role != "superuser")
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             before = log.snapshot(Agency.objects.get(pk=agency.pk), Agency.AUDIT_FIELDS)
@@ -249,7 +268,21 @@ def unit_delete(request: HttpRequest, access: AgencyAccess, unit_id: int) -> Htt
 def members(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
     agency = access.agency
     form = MemberAddForm(request.POST if request.method == "POST" else None, agency=agency)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and form.existing_user is not None:
+        data = form.cleaned_data
+        # Someone else's account joins only with its owner's consent (see Invitation).
+        try:
+            invitation = invites.send(request.user, agency, form.existing_user, data["role"], data["unit"])
+        except IntegrityError:  # another admin invited the same account a moment ago
+            form.add_error("username", "มีคำเชิญที่รอการตอบรับอยู่แล้ว ดูได้ในรายการคำเชิญด้านล่าง")
+        else:
+            messages.success(request, (
+                f"ชื่อผู้ใช้ {invitation.user.username} มีบัญชีอยู่แล้ว จึงส่งคำเชิญแทนการเพิ่มทันที"
+                f" เจ้าของบัญชีจะเป็น{invitation.get_role_display()}เมื่อเข้าสู่ระบบแล้วกดตอบรับ"
+                f" คำเชิญมีอายุ {Invitation.LIFETIME_DAYS} วัน"
+                " หากท่านต้องการสร้างบัญชีใหม่ให้เจ้าหน้าที่ โปรดยกเลิกคำเชิญนี้และใช้ชื่อผู้ใช้อื่น"))
+            return redirect("members", agency.pk)
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         with transaction.atomic():
             user = _existing_or_new_user(request, agency, data, "สร้างบัญชีผู้ใช้")
@@ -261,6 +294,7 @@ def members(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
     return render(request, "agencies/members.html", {
         "form": form, "members": _members(agency), "title": "ผู้ใช้ของหน่วยงาน", "section": "settings",
         "new_password": _pop_new_password(request),
+        "invitations": Invitation.objects.open().filter(agency=agency).select_related("user", "unit", "invited_by"),
     })
 
 
@@ -279,17 +313,26 @@ def member_edit(request: HttpRequest, access: AgencyAccess, member_id: int) -> H
         return redirect("members", access.agency.pk)
     return render(request, "agencies/member_form.html", {
         "form": form, "member": member, "title": f"แก้ไขบทบาทของ {member.user.username}", "section": "settings",
-        "can_reset": _can_reset_password(member),
+        "reset_refusal": _reset_refusal(member, access),
     })
 
 
-def _can_reset_password(member: Membership) -> bool:
-    """An agency admin may reset a password only for an account that belongs to this agency alone
-    (not for someone who also works in another agency, a supervisor or a system administrator)."""
+def _reset_refusal(member: Membership, access: AgencyAccess) -> str | None:
+    """Why this password may not be reset here, in Thai; None when it may. An agency admin resets
+    only an account that belongs to this agency alone: an account shared with another agency, a
+    supervisor's or a system administrator's is not this agency's to take over. The system
+    administrator may reset any account but another system administrator's."""
     user = member.user
-    if user.is_superuser or user.is_staff or SupervisorScope.objects.filter(user=user).exists():
-        return False
-    return not Membership.objects.filter(user=user).exclude(agency=member.agency).exists()
+    if user.is_superuser or user.is_staff:
+        return "ตั้งรหัสผ่านใหม่ให้บัญชีนี้ไม่ได้ เพราะเป็นบัญชีผู้ดูแลระบบ เจ้าของบัญชีเปลี่ยนรหัสผ่านเองได้"
+    if access.role == "superuser":
+        return None
+    if SupervisorScope.objects.filter(user=user).exists():
+        return "ตั้งรหัสผ่านใหม่ให้บัญชีนี้ไม่ได้ เพราะเป็นบัญชีผู้กำกับดูแลด้วย โปรดติดต่อผู้ดูแลระบบ"
+    if Membership.objects.filter(user=user).exclude(agency=member.agency).exists():
+        return ("ตั้งรหัสผ่านใหม่ให้บัญชีนี้ไม่ได้ เพราะใช้งานในหน่วยงานอื่นด้วย เจ้าของบัญชีเปลี่ยนรหัสผ่านเองได้"
+                " (เมนูชื่อผู้ใช้ › เปลี่ยนรหัสผ่าน) หากลืมรหัสผ่าน โปรดติดต่อผู้ดูแลระบบ")
+    return None
 
 
 @agency_view(MANAGE, methods=("POST",))
@@ -310,16 +353,73 @@ def member_delete(request: HttpRequest, access: AgencyAccess, member_id: int) ->
 @agency_view(MANAGE, methods=("POST",))
 def member_password(request: HttpRequest, access: AgencyAccess, member_id: int) -> HttpResponse:
     member = get_object_or_404(Membership.objects.select_related("user"), pk=member_id, agency=access.agency)
-    if not _can_reset_password(member):
-        messages.error(request, "ตั้งรหัสผ่านใหม่ให้บัญชีนี้ไม่ได้ เพราะใช้งานในหน่วยงานอื่นด้วย โปรดติดต่อผู้ดูแลระบบ")
+    refusal = _reset_refusal(member, access)
+    if refusal:
+        messages.error(request, refusal)
         return redirect("member_edit", access.agency.pk, member.pk)
     password = generate_password()
     with transaction.atomic():
         member.user.set_password(password)
         member.user.save(update_fields=["password"])
+        ratelimit.forget(member.user.get_username())  # the new password ends a login pause
         log.record(request.user, access.agency, "update", "ผู้ใช้", member.user,
                    f"ตั้งรหัสผ่านใหม่ให้ {member.user.username}")
     _show_new_password(request, member.user.username, password)
+    return redirect("members", access.agency.pk)
+
+
+# --- invitations -----------------------------------------------------------------------------
+
+def invitations(request: HttpRequest) -> HttpResponse:
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    rows = Invitation.objects.open().filter(user=request.user).select_related("agency", "unit", "invited_by")
+    return render(request, "agencies/invitations.html", {
+        "invitations": rows, "title": "คำเชิญเข้าร่วมหน่วยงาน", "role_help": Membership.ROLE_HELP,
+    })
+
+
+def _own_invitation(request: HttpRequest, invitation_id: int) -> Invitation:
+    """The invitation, looked up among the user's own: anyone else's is a 404 (even for the admin
+    who sent it), before the method is checked, so a stranger learns nothing."""
+    return get_object_or_404(Invitation.objects.select_related("agency"), pk=invitation_id, user=request.user)
+
+
+def invitation_accept(request: HttpRequest, invitation_id: int) -> HttpResponse:
+    invitation = _own_invitation(request, invitation_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        member = invites.accept(request.user, invitation)
+    except invites.InvitationClosed as exc:
+        messages.error(request, exc.message)
+        return redirect("invitations")
+    messages.success(request, f"ท่านเข้าร่วม {invitation.agency.name} เป็น{member.get_role_display()}แล้ว")
+    return redirect("dashboard", invitation.agency.pk)
+
+
+def invitation_decline(request: HttpRequest, invitation_id: int) -> HttpResponse:
+    invitation = _own_invitation(request, invitation_id)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        invites.decline(request.user, invitation)
+    except invites.InvitationClosed as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"ปฏิเสธคำเชิญของ {invitation.agency.name} แล้ว")
+    return redirect("invitations")
+
+
+@agency_view(MANAGE, methods=("POST",))
+def invitation_withdraw(request: HttpRequest, access: AgencyAccess, invitation_id: int) -> HttpResponse:
+    invitation = get_object_or_404(Invitation.objects.select_related("user"), pk=invitation_id, agency=access.agency)
+    try:
+        invites.withdraw(request.user, invitation)
+    except invites.InvitationClosed as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"ยกเลิกคำเชิญ {invitation.user.username} แล้ว")
     return redirect("members", access.agency.pk)
 
 

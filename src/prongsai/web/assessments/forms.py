@@ -14,16 +14,39 @@ from django.conf import settings
 
 from prongsai.errors import InputError
 from prongsai.ita.library import available_years, get_framework
-from prongsai.ita.model import INSTRUMENTS, Framework
-from prongsai.ita.results import AgencyResults, YearResult
-from prongsai.results_io import parse_results, read_results
+from prongsai.ita.model import INSTRUMENTS, Framework, Indicator
+from prongsai.ita.results import YearResult
+from prongsai.results_io import parse_results
 from prongsai.thai import parse_number, to_arabic_digits
 from prongsai.web.agencies.models import Agency
+from prongsai.web.assessments.completeness import confirmation_key, missing_indicators
+from prongsai.web.assessments.file_messages import readable, thai_where
 from prongsai.web.assessments.models import Result
-from prongsai.web.ui.forms import ScoreField
+from prongsai.web.assessments.uploads import ReadUpload, UploadProblem, read_upload
+from prongsai.web.ui.forms import ScoreField as _ScoreField
 
 RESULT_FILE_TYPES = (".yaml", ".yml", ".json", ".csv", ".xlsx")
 OIT_CHOICES = [("", "— ไม่ระบุ —"), ("100", "ผ่าน (100)"), ("0", "ไม่ผ่าน (0)")]
+# Django's own wording of this one is not translated into Thai.
+NO_NUL = {"null_characters_not_allowed": "มีอักขระที่มองไม่เห็น (รหัส 0) ซึ่งใช้ไม่ได้ โปรดพิมพ์หรือวางใหม่"}
+SCORE_MAX_CHARS = 20
+
+
+class ScoreField(_ScoreField):
+    """A score field that refuses an overlong entry before reading it as a number, so a
+    5,000-digit paste is a short message rather than the paste echoed back."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("error_messages", NO_NUL)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value: Any) -> float | None:  # type: ignore[override]
+        if isinstance(value, str) and len(value.strip()) > SCORE_MAX_CHARS:
+            raise forms.ValidationError(
+                f"ยาวเกิน {SCORE_MAX_CHARS} ตัวอักษร (ที่ถูกต้อง: ตัวเลข 0–100 เช่น 84.05 พิมพ์เป็นเลขไทยก็ได้)", code="long")
+        if isinstance(value, str) and "\x00" in value:
+            raise forms.ValidationError(NO_NUL["null_characters_not_allowed"], code="null_characters_not_allowed")
+        return super().to_python(value)
 
 
 def year_choices() -> list[tuple[int, str]]:
@@ -71,6 +94,10 @@ class ResultForm(forms.Form):
         levels = [r.level for r in framework.levels.rules] if framework.levels else []
         self.fields["published_level"] = forms.ChoiceField(
             label="ระดับที่ประกาศ", required=False, choices=[("", "— ไม่ระบุ —")] + [(lv, lv) for lv in levels])
+        # Named after the missing indicators it confirms ("6,7,8,9,10"): confirming a different
+        # set of gaps than the one now in the form is no confirmation.
+        self.fields["confirm_missing"] = forms.CharField(required=False, max_length=100, error_messages=NO_NUL)
+        self.missing: tuple[Indicator, ...] = ()
         self.item_fields: dict[str, list[tuple[str, str | None]]] = {code: [] for code in INSTRUMENTS}
         for item in framework.items:
             name = f"item_{item.code}"
@@ -78,7 +105,7 @@ class ResultForm(forms.Form):
             if item.instrument == "OIT":
                 self.fields[name] = forms.ChoiceField(label=label, required=False, choices=OIT_CHOICES)
                 self.fields[f"reason_{item.code}"] = forms.CharField(
-                    label=f"เหตุผลของข้อ {item.code}", required=False, max_length=1000,
+                    label=f"เหตุผลของข้อ {item.code}", required=False, max_length=1000, error_messages=NO_NUL,
                     widget=forms.TextInput(attrs={"placeholder": "เหตุผลที่ไม่ผ่าน (ตามผลการตรวจ)"}))
                 self.item_fields["OIT"].append((name, f"reason_{item.code}"))
             else:
@@ -144,8 +171,23 @@ class ResultForm(forms.Form):
             message = exc.message + (f" (ที่ถูกต้อง: {exc.expected})" if exc.expected else "")
             if exc.message == "ไม่มีคะแนนเลย":
                 message = "ยังไม่ได้กรอกคะแนน: กรอกคะแนนตัวชี้วัดทั้ง 10 ตัว หรือคะแนนรายแบบวัด หรือคะแนนรวมที่ประกาศ"
-            self.add_error(field if field in self.fields else None, message)
+            elif field not in self.fields and exc.where:
+                message = f"{thai_where(exc.where)}: {message}"
+            self.add_error(field if field in self.fields else None, readable(message))
+            return cleaned
+        self.missing = missing_indicators(self.framework, self.year_result)
+        if self.missing and cleaned.get("confirm_missing") != self.missing_key:
+            self.add_error("confirm_missing", "ยังไม่ได้บันทึก: คะแนนตัวชี้วัดยังไม่ครบ")
         return cleaned
+
+    @property
+    def missing_key(self) -> str:
+        return confirmation_key(self.missing)
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Everything is valid but the missing indicators are not yet confirmed."""
+        return bool(self.missing) and list(self.errors) == ["confirm_missing"]
 
 
 def _num(value: Any) -> str:
@@ -171,10 +213,11 @@ def parse_column(text: str, count: int) -> list[float]:
             except ValueError:
                 continue
         if value is None:
-            raise forms.ValidationError(f"บรรทัดที่ {number}: '{' '.join(cells)[:40]}' ไม่ใช่ตัวเลข "
-                                        "(ที่ถูกต้อง: คะแนน 0–100 บรรทัดละหนึ่งค่า เช่น 93.57 หรือ ๙๓.๕๗)")
+            raise forms.ValidationError(f"บรรทัดที่ {number}: '{readable(' '.join(cells))[:40]}' ไม่ใช่ตัวเลข "
+                                        "(ที่ถูกต้อง: คะแนน 0–100 บรรทัดละหนึ่งค่า เช่น 93.57 พิมพ์เป็นเลขไทยก็ได้)")
         if not 0 <= value <= 100:
-            raise forms.ValidationError(f"บรรทัดที่ {number}: {cells[-1]} อยู่นอกช่วง (ที่ถูกต้อง: ตัวเลข 0–100)")
+            raise forms.ValidationError(f"บรรทัดที่ {number}: {readable(cells[-1])[:40]} อยู่นอกช่วง "
+                                        "(ที่ถูกต้อง: ตัวเลข 0–100)")
         values.append(value)
     if not values:
         raise forms.ValidationError(f"ยังไม่ได้วางคะแนน (ที่ถูกต้อง: คะแนน {count} ค่า เรียงตามตัวชี้วัดที่ 1–{count})")
@@ -186,7 +229,7 @@ def parse_column(text: str, count: int) -> list[float]:
 class PasteForm(forms.Form):
     fiscal_year = forms.TypedChoiceField(label="ปีงบประมาณของผลการประเมิน", coerce=int, choices=year_choices)
     column = forms.CharField(
-        label="คะแนนรายตัวชี้วัด", widget=forms.Textarea(attrs={"rows": 11, "spellcheck": "false"}),
+        label="คะแนนรายตัวชี้วัด", error_messages=NO_NUL, widget=forms.Textarea(attrs={"rows": 11, "spellcheck": "false"}),
         help_text="คัดลอกคอลัมน์คะแนนตัวชี้วัดที่ 1–10 จาก Excel แล้ววางที่นี่ (บรรทัดละหนึ่งค่า ใช้เลขไทยได้)")
     published_total = ScoreField(label="คะแนนรวมที่ประกาศ (ถ้ามี)")
     replace = _replace_field()
@@ -221,17 +264,29 @@ class PasteForm(forms.Form):
         return cleaned
 
 
+def replace_conflict(agency: Agency, years: list[int], replace: bool) -> str | None:
+    """Why these years cannot be saved as they are: some exist and replacing was not chosen."""
+    existing = sorted(Result.objects.filter(agency=agency, fiscal_year__in=years).values_list("fiscal_year", flat=True))
+    if not existing or replace:
+        return None
+    return f"มีผลของปี {', '.join(str(y) for y in existing)} อยู่แล้ว: เลือก 'แทนที่' เพื่อบันทึกทับ"
+
+
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="ไฟล์ผลการประเมิน",
         help_text="ไฟล์ Excel จากแบบฟอร์มของระบบ (.xlsx) หรือไฟล์ .csv .yaml .json ขนาดไม่เกิน 10 MB "
                   "ไฟล์หนึ่งมีได้หลายปีของหน่วยงานเดียวกัน",
+        allow_empty_file=True,  # refused in clean, with the file's name
+        error_messages={"required": "เลือกไฟล์ผลการประเมินก่อน (ที่ถูกต้อง: ไฟล์ .xlsx .csv .yaml หรือ .json)",
+                        "invalid": "ไม่ได้รับไฟล์ โปรดเลือกไฟล์อีกครั้ง", "missing": "ไม่ได้รับไฟล์ โปรดเลือกไฟล์อีกครั้ง"},
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(RESULT_FILE_TYPES)}))
     replace = _replace_field()
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.agency = agency
+        self.copy: Path | None = None
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -241,29 +296,38 @@ class UploadForm(forms.Form):
         name = Path(upload.name).name
         suffix = Path(name).suffix.lower()
         if suffix not in RESULT_FILE_TYPES:
-            self.add_error("file", f"ไม่รองรับไฟล์ชนิด '{suffix or 'ไม่มีนามสกุล'}' (ที่ถูกต้อง: .xlsx, .csv, .yaml หรือ .json)")
+            self.add_error("file", f"{name}: ไม่รองรับไฟล์ชนิด '{suffix or 'ไม่มีนามสกุล'}' "
+                                   "(ที่ถูกต้อง: .xlsx, .csv, .yaml หรือ .json)")
+            return cleaned
+        if upload.size == 0:
+            self.add_error("file", f"{name}: ไฟล์ว่าง ไม่มีข้อมูล (ที่ถูกต้อง: แบบฟอร์มที่กรอกคะแนนแล้ว)")
             return cleaned
         if upload.size > settings.UPLOAD_MAX_BYTES:
-            self.add_error("file", f"ไฟล์ใหญ่เกิน {settings.UPLOAD_MAX_BYTES // (1024 * 1024)} MB")
+            self.add_error("file", f"{name}: ไฟล์ใหญ่เกิน {settings.UPLOAD_MAX_BYTES // (1024 * 1024)} MB")
             return cleaned
         fd, tmp = tempfile.mkstemp(suffix=suffix, prefix="prongsai-upload-")
+        copy = Path(tmp)
         try:
             with os.fdopen(fd, "wb") as fh:
                 for chunk in upload.chunks():
                     fh.write(chunk)
-            results: AgencyResults = read_results(tmp)
-        except InputError as exc:
-            located = InputError(exc.message, file=name, where=exc.where, expected=exc.expected)
-            self.add_error("file", str(located))
+            self.read: ReadUpload = read_upload(copy, name, self.agency.name)
+        except UploadProblem as exc:
+            copy.unlink(missing_ok=True)
+            self.add_error("file", str(exc))
             return cleaned
-        finally:
-            Path(tmp).unlink(missing_ok=True)
-        self.results = results
+        except BaseException:
+            copy.unlink(missing_ok=True)
+            raise
+        self.copy = copy  # the view keeps it while the user confirms, then removes it
         self.file_name = name
-        years = [y.fiscal_year for y in results.years]
-        existing = sorted(Result.objects.filter(agency=self.agency, fiscal_year__in=years)
-                          .values_list("fiscal_year", flat=True))
-        if existing and not cleaned.get("replace"):
-            listed = ", ".join(str(y) for y in existing)
-            self.add_error("replace", f"มีผลของปี {listed} อยู่แล้ว: เลือก 'แทนที่' เพื่อบันทึกทับ")
+        conflict = replace_conflict(self.agency, [y.fiscal_year for y in self.read.results.years],
+                                    bool(cleaned.get("replace")))
+        if conflict:
+            self.add_error("replace", conflict)
         return cleaned
+
+    def remove_copy(self) -> None:
+        if self.copy is not None:
+            self.copy.unlink(missing_ok=True)
+            self.copy = None

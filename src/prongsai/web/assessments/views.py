@@ -6,6 +6,7 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 from statistics import fmean
+from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -16,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from prongsai import settings as core_settings
 from prongsai.ita.library import available_years, get_framework
 from prongsai.ita.model import INSTRUMENTS
+from prongsai.ita.scoring import score
 from prongsai.results_template import write_template
 from prongsai.thai import normalise_text
 from prongsai.web.agencies.access import (
@@ -27,10 +29,14 @@ from prongsai.web.agencies.access import (
     is_supervisor,
     visible_agencies,
 )
-from prongsai.web.assessments import charts
-from prongsai.web.assessments.forms import PasteForm, ResultForm, UploadForm
+from prongsai.web.agencies.forms import canonical_type
+from prongsai.web.agencies.models import Agency
+from prongsai.web.assessments import charts, completeness, pending
+from prongsai.web.assessments.completeness import missing_indicators
+from prongsai.web.assessments.forms import PasteForm, ResultForm, UploadForm, replace_conflict
 from prongsai.web.assessments.models import Result
 from prongsai.web.assessments.services import agency_results, analysis_for, default_result_year, save_years
+from prongsai.web.assessments.uploads import ReadUpload, UploadProblem, read_upload
 from prongsai.web.audit import log
 
 
@@ -50,6 +56,10 @@ def _year_param(request: HttpRequest, default: int) -> int:
 @agency_view(VIEW, methods=("GET", "HEAD"))
 def results(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
     rows = list(access.agency.results.order_by("-fiscal_year"))
+    for row in rows:
+        framework = get_framework(row.fiscal_year)
+        missing = missing_indicators(framework, row.year_result())
+        row.entered = f"{len(framework.indicators) - len(missing)}/{len(framework.indicators)}" if missing else ""
     return render(request, "assessments/results.html", {
         "title": "ผลการประเมิน", "section": "results", "rows": rows,
         "default_year": default_result_year(), "years": sorted(available_years(), reverse=True),
@@ -69,12 +79,16 @@ def result_form(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
             save_years(request.user, agency, [form.year_result], Result.FORM)
             messages.success(request, f"บันทึกผลการประเมินปี {year} แล้ว")
             return redirect("analysis", agency.pk, year)
-        messages.error(request, "ยังบันทึกไม่ได้ โปรดแก้ไขช่องที่มีข้อความสีแดง")
+        if not form.needs_confirmation:  # the warning above the form says what to do instead
+            messages.error(request, "ยังบันทึกไม่ได้ โปรดแก้ไขช่องที่มีข้อความสีแดง")
     else:
         form = ResultForm(initial=ResultForm.initial_from(existing), agency=agency, framework=framework)
+    saved_missing = missing_indicators(framework, existing.year_result()) if existing else ()
     return render(request, "assessments/result_form.html", {
         "title": f"กรอกผลการประเมินปี {year}", "section": "results", "form": form, "year": year,
         "framework": framework, "existing": existing, "years": sorted(available_years(), reverse=True),
+        "saved_missing": saved_missing,
+        "missing_summary": completeness.summary(framework, form.missing) if form.missing else "",
     })
 
 
@@ -102,20 +116,100 @@ def result_paste(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
 @agency_view(EDIT)
 def result_upload(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
     agency = access.agency
-    form = UploadForm(request.POST if request.method == "POST" else None, request.FILES if request.method == "POST" else None, agency=agency)
-    if request.method == "POST" and form.is_valid():
-        found = form.results
-        saved = save_years(request.user, agency, found.years, Result.FILE, form.file_name)
-        years = ", ".join(str(r.fiscal_year) for r in saved)
-        messages.success(request, f"นำเข้าผลการประเมินปี {years} จากไฟล์ {form.file_name} แล้ว")
-        if _different_agency(found.agency, agency.name):
-            messages.warning(request, f"ชื่อหน่วยงานในไฟล์ ({found.agency}) ต่างจากชื่อในระบบ ({agency.name}) "
-                                      "โปรดตรวจว่าเป็นไฟล์ของหน่วยงานนี้")
-        return redirect("analysis", agency.pk, found.fiscal_year)
+    if request.method == "POST" and "pending" in request.POST:
+        return _answer_to_confirmation(request, access)
+    form = UploadForm(request.POST if request.method == "POST" else None,
+                      request.FILES if request.method == "POST" else None, agency=agency)
+    try:
+        if request.method == "POST" and form.is_valid():
+            read = form.read
+            questions = _questions(read, agency)
+            if not questions:
+                return _save_upload(request, agency, read, form.file_name)
+            kept = pending.keep(request, agency, form.copy, form.file_name, bool(form.cleaned_data.get("replace")))
+            return _confirmation_page(request, agency, read, kept, questions)
+    finally:
+        form.remove_copy()
+    return _upload_page(request, form)
+
+
+def _upload_page(request: HttpRequest, form: UploadForm, problem: str = "") -> HttpResponse:
     return render(request, "assessments/result_upload.html", {
-        "title": "นำเข้าผลจากไฟล์", "section": "results", "form": form,
+        "title": "นำเข้าผลจากไฟล์", "section": "results", "form": form, "problem": problem,
         "years": sorted(available_years(), reverse=True), "default_year": default_result_year(),
     })
+
+
+def _questions(read: ReadUpload, agency: Agency) -> dict[str, Any]:
+    """What the user must see before the file is saved: a name that is not this agency's, and the
+    latest year's missing indicators (the year the analysis and the measures are built on)."""
+    found = read.results
+    framework = get_framework(found.fiscal_year)
+    missing = missing_indicators(framework, found.current)
+    questions: dict[str, Any] = {}
+    if not read.agency_from_page and _different_agency(found.agency, agency.name):
+        questions["agency"] = [
+            ("ชื่อหน่วยงาน", found.agency, agency.name),
+            ("ประเภทหน่วยงาน", found.agency_type or "–", agency.agency_type or "–"),
+            ("อำเภอ", found.district or "–", agency.district or "–"),
+            ("จังหวัด", found.province or "–", agency.province or "–"),
+        ]
+    if missing:
+        questions["missing"] = {"year": found.fiscal_year, "indicators": missing,
+                                "summary": completeness.summary(framework, missing)}
+    return questions
+
+
+def _confirmation_page(request: HttpRequest, agency: Agency, read: ReadUpload, kept: pending.PendingUpload,
+                       questions: dict[str, Any]) -> HttpResponse:
+    years = [{"year": y.fiscal_year, "total": score(get_framework(y.fiscal_year), y).total_rounded}
+             for y in read.results.years]
+    return render(request, "assessments/result_upload_confirm.html", {
+        "title": "ตรวจก่อนนำเข้า", "section": "results", "kept": kept, "questions": questions,
+        "years": years, "found": read.results, "lifetime": int(pending.LIFETIME.total_seconds() // 60),
+    })
+
+
+_GONE = "ไฟล์ที่รอการยืนยันหมดอายุหรือถูกใช้ไปแล้ว คำขอนี้ไม่ได้บันทึกอะไร โปรดเลือกไฟล์อีกครั้งถ้ายังต้องการนำเข้า"
+
+
+def _answer_to_confirmation(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
+    agency = access.agency
+    token = request.POST.get("pending", "")
+    kept = pending.take(request, agency, token)
+    if kept is None:
+        return _upload_page(request, UploadForm(agency=agency), _GONE)
+    action = request.POST.get("action")
+    if action == "cancel":
+        pending.discard(request, kept.token)
+        messages.info(request, f"ยกเลิกการนำเข้าแล้ว ไม่ได้บันทึกอะไรจากไฟล์ {kept.file_name}")
+        return redirect("result_upload", agency.pk)
+    # Read and check the kept file again: the agency's results may have changed meanwhile.
+    try:
+        read = read_upload(kept.path, kept.file_name, agency.name)
+    except UploadProblem as exc:
+        pending.discard(request, kept.token)
+        return _upload_page(request, UploadForm(agency=agency), str(exc))
+    if action != "confirm":
+        return _confirmation_page(request, agency, read, kept, _questions(read, agency))
+    conflict = replace_conflict(agency, [y.fiscal_year for y in read.results.years], kept.replace)
+    if conflict:
+        pending.discard(request, kept.token)
+        return _upload_page(request, UploadForm(agency=agency),
+                            f"ยังไม่ได้นำเข้าไฟล์ {kept.file_name}: {conflict} แล้วเลือกไฟล์อีกครั้ง")
+    if not pending.discard(request, kept.token):  # another request confirmed it a moment ago
+        return _upload_page(request, UploadForm(agency=agency), _GONE)
+    return _save_upload(request, agency, read, kept.file_name)
+
+
+def _save_upload(request: HttpRequest, agency: Agency, read: ReadUpload, file_name: str) -> HttpResponse:
+    found = read.results
+    saved = save_years(request.user, agency, found.years, Result.FILE, file_name)
+    years = ", ".join(str(r.fiscal_year) for r in saved)
+    messages.success(request, f"นำเข้าผลการประเมินปี {years} จากไฟล์ {file_name} แล้ว")
+    if read.agency_from_page:
+        messages.info(request, f"ไฟล์ไม่มีชื่อหน่วยงาน จึงนำเข้าเป็นผลของ{agency.name}")
+    return redirect("analysis", agency.pk, found.fiscal_year)
 
 
 def _different_agency(in_file: str, ours: str) -> bool:
@@ -132,8 +226,12 @@ def _different_agency(in_file: str, ours: str) -> bool:
 @agency_view(VIEW, methods=("GET", "HEAD"))
 def result_template(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
     year = _year_param(request, default_result_year())
+    agency = access.agency
+    # The form carries the agency it was downloaded for, so the file says whose it is.
+    values = {"agency": agency.name, "agency_type": canonical_type(agency.agency_type), "district": agency.district,
+              "province": agency.province}
     with tempfile.TemporaryDirectory(prefix="prongsai-template-") as tmp:
-        path = write_template(get_framework(year), Path(tmp) / f"ita-{year}.xlsx")
+        path = write_template(get_framework(year), Path(tmp) / f"ita-{year}.xlsx", values)
         content = path.read_bytes()
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -200,6 +298,9 @@ def _dashboard(request: HttpRequest, access: AgencyAccess, year: int | None) -> 
     ] if result.history else []
     plan = Plan.objects.filter(agency=agency, based_on_year=result.fiscal_year).order_by("-version").first()
     lowest = {code: result.indicator(no) for code, no in result.lowest_by_instrument.items() if no is not None}
+    result_row = next(r for r in rows if r.fiscal_year == result.fiscal_year)
+    framework = get_framework(result.fiscal_year)
+    missing = missing_indicators(framework, result_row.year_result())
     return render(request, "assessments/dashboard.html", {
         "title": f"ภาพรวมผลการประเมินปี {result.fiscal_year}", "section": "dashboard", "a": result,
         "years": sorted((r.fiscal_year for r in rows), reverse=True), "indicator_rows": indicator_rows,
@@ -211,7 +312,8 @@ def _dashboard(request: HttpRequest, access: AgencyAccess, year: int | None) -> 
         "weaknesses": [result.indicator(n) for n in result.weaknesses],
         "lowest": [(code, lowest.get(code)) for code in INSTRUMENTS],
         "plan": plan, "pass_mark": thresholds.pass_mark, "strength_mark": thresholds.strength_mark,
-        "result_row": next(r for r in rows if r.fiscal_year == result.fiscal_year),
+        "result_row": result_row, "missing": missing,
+        "missing_summary": completeness.summary(framework, missing) if missing else "",
     })
 
 

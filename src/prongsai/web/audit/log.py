@@ -1,5 +1,7 @@
-"""Recording changes. Views and model methods call `created`, `updated` and `deleted` inside the
-same transaction as the change, so a change and its log entry are saved together or not at all.
+"""Recording changes, sign-ins and downloads. Views and model methods call `created`, `updated`
+and `deleted` inside the same transaction as the change, so a change and its log entry are saved
+together or not at all. Sign-ins are logged from Django's auth signals (AuditConfig.ready) and
+downloads by the download views (`downloaded`); those have no agency but the download's.
 
 A snapshot is a {Thai field label: text} mapping of the fields that matter to a person, so the
 log reads "สถานะ: ร่าง → อนุมัติแล้ว" rather than database columns.
@@ -64,12 +66,21 @@ def _user_fields(user: Any) -> dict[str, Any]:
     return {"user": user, "username": user.get_username()}
 
 
+def client_address(request: Any) -> str:
+    """The address the login throttle saw (django-axes sets it from the configured proxy header),
+    otherwise the connection's peer."""
+    if request is None:
+        return ""
+    address = getattr(request, "axes_ip_address", "") or request.META.get("REMOTE_ADDR", "")
+    return str(address or "")[:45]
+
+
 def record(user: Any, agency: Any, action: str, object_type: str, obj: Any, summary: str,
-           changes: Mapping[str, list[str]] | None = None) -> AuditEntry:
+           changes: Mapping[str, list[str]] | None = None, address: str = "") -> AuditEntry:
     object_id = "" if obj is None else str(getattr(obj, "pk", obj) or "")
     return AuditEntry.objects.create(
         agency=agency, action=action, object_type=object_type[:60], object_id=object_id[:64],
-        summary=summary[:300], changes=dict(changes or {}), **_user_fields(user),
+        summary=summary[:300], changes=dict(changes or {}), address=address[:45], **_user_fields(user),
     )
 
 
@@ -92,3 +103,30 @@ def deleted(user: Any, agency: Any, object_type: str, obj: Any, summary: str,
             before: Mapping[str, str] | None = None) -> AuditEntry:
     changes = {k: [v, ""] for k, v in (before or {}).items() if v != ""}
     return record(user, agency, AuditEntry.DELETE, object_type, obj, summary, changes)
+
+
+def downloaded(request: Any, agency: Any, object_type: str, obj: Any, name: str) -> AuditEntry:
+    return record(request.user, agency, AuditEntry.DOWNLOAD, object_type, obj, f"ดาวน์โหลด{object_type} {name}",
+                  address=client_address(request))
+
+
+def signed_in(request: Any, user: Any) -> AuditEntry:
+    return record(user, None, AuditEntry.LOGIN, "ผู้ใช้", user, f"{user.get_username()} เข้าสู่ระบบ",
+                  address=client_address(request))
+
+
+def signed_out(request: Any, user: Any) -> AuditEntry | None:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None  # logging out without a session: nothing happened
+    return record(user, None, AuditEntry.LOGOUT, "ผู้ใช้", user, f"{user.get_username()} ออกจากระบบ",
+                  address=client_address(request))
+
+
+def sign_in_failed(request: Any, username: str) -> AuditEntry:
+    """Only the name that was typed (never the password), and no account link: the name may not
+    exist, and an attempt on someone's account is not that person's action."""
+    username = " ".join(str(username or "").split())[:150]
+    return AuditEntry.objects.create(
+        agency=None, user=None, username=username, action=AuditEntry.LOGIN_FAILED, object_type="ผู้ใช้",
+        summary=f"เข้าสู่ระบบด้วยชื่อ {username or '(ว่าง)'} ไม่สำเร็จ"[:300], address=client_address(request),
+    )

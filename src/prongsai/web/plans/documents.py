@@ -16,8 +16,10 @@ from prongsai import settings as core_settings
 from prongsai.errors import InputError
 from prongsai.web.agencies.access import VIEW, AgencyAccess, agency_view
 from prongsai.web.assessments.services import agency_results, analysis_for
+from prongsai.web.audit import log
 from prongsai.web.plans import services
 from prongsai.web.plans.models import Plan
+from prongsai.web.plans.single_flight import SingleFlight
 
 logger = logging.getLogger("prongsai.web")
 
@@ -29,6 +31,7 @@ KINDS = {
 FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
            "pdf": "application/pdf"}
 PERIODS = {"6-month": "รอบ 6 เดือน", "year-end": "รอบสิ้นปีงบประมาณ"}
+_building: SingleFlight[bytes] = SingleFlight()
 
 
 def writer() -> Any:
@@ -72,7 +75,10 @@ def _choices(access: AgencyAccess, request: HttpRequest) -> dict[str, Any]:
     period = request.GET.get("period") or "year-end"
     if period not in PERIODS:
         raise Http404
-    return {"years": years, "plans": plans, "plan": plan, "year": year, "period": period}
+    # The implementation report follows the version progress is tracked against (the approved
+    # one while a newer draft waits for approval), whichever version of that year was picked.
+    tracked = services.tracked_plan(access.agency, plan.fiscal_year) if plan is not None else None
+    return {"years": years, "plans": plans, "plan": plan, "year": year, "period": period, "tracked": tracked}
 
 
 @agency_view(VIEW, methods=("GET", "HEAD"))
@@ -92,7 +98,7 @@ def document_download(request: HttpRequest, access: AgencyAccess, kind: str, fmt
     write_report = writer()
     if write_report is None:
         return _problem(request, "ระบบจัดทำเอกสารยังไม่พร้อมใช้งานในเครื่องนี้", status=503)
-    year, plan = chosen["year"], chosen["plan"]
+    year, plan = chosen["year"], chosen["tracked"] if kind == "implementation" else chosen["plan"]
     if year is None:
         return _problem(request, "ยังไม่มีผลการประเมิน: บันทึกผลการประเมินก่อนจึงจะจัดทำเอกสารได้", status=409)
     if kind in ("plan", "implementation") and plan is None:
@@ -108,30 +114,33 @@ def document_download(request: HttpRequest, access: AgencyAccess, kind: str, fmt
     elif kind != "analysis":
         return _problem(request, f"แผนมาตรการนี้ไม่ได้ระบุปีของผลการประเมินที่ใช้จัดทำ (ต้องเป็นปี {analysis.fiscal_year})",
                         status=409)
-    tmp = tempfile.TemporaryDirectory(prefix="prongsai-doc-")
     name = report_filename(kind, results, fmt, chosen["period"],
                            None if kind == "analysis" or plan is None else plan.fiscal_year)
-    out = Path(tmp.name) / f"document.{fmt}"
     blank_form = kind == "implementation" and request.GET.get("blank") == "1"
+
+    def build() -> bytes:
+        with tempfile.TemporaryDirectory(prefix="prongsai-doc-") as folder:
+            path = write_report(kind, fmt, Path(folder) / f"document.{fmt}", results=results, analysis=analysis,
+                                plan=core_plan, period=chosen["period"], thai_digits=core_settings.thai_digits(),
+                                allow_empty=blank_form)
+            return Path(path).read_bytes()
+
+    # A repeat click while this very document is being made waits for it instead of starting a
+    # second LibreOffice job.
+    key = (access.agency.pk, kind, fmt, year, plan.pk if plan is not None else None, chosen["period"], blank_form,
+           core_settings.thai_digits())
     try:
-        path = write_report(kind, fmt, out, results=results, analysis=analysis, plan=core_plan,
-                            period=chosen["period"], thai_digits=core_settings.thai_digits(),
-                            allow_empty=blank_form)
+        content = _building.run(key, build)
     except InputError as exc:
-        tmp.cleanup()
         if kind == "implementation" and exc.where == "progress":
             return _problem(request, "ยังไม่มีผลการดำเนินการของมาตรการใดในรอบรายงานนี้: บันทึกผลการดำเนินการที่หน้า"
                             "ติดตามผลก่อน หรือดาวน์โหลดแบบฟอร์มเปล่าเพื่อกรอกด้วยมือ", status=409)
         return _problem(request, str(exc), status=409)
     except Exception:  # LibreOffice missing or failing: say so instead of a stack trace
         logger.exception("document %s.%s failed for agency %s", kind, fmt, access.agency.pk)
-        tmp.cleanup()
         return _problem(request, "จัดทำเอกสารไม่สำเร็จ" + (" (ตรวจว่าติดตั้ง LibreOffice แล้ว)" if fmt == "pdf" else ""),
                         status=500)
-    try:
-        content = Path(path).read_bytes()
-    finally:
-        tmp.cleanup()
+    log.downloaded(request, access.agency, "เอกสาร", plan, name)
     response = HttpResponse(content, content_type=FORMATS[fmt])
     response["Content-Disposition"] = content_disposition_header(True, name)
     return response

@@ -158,12 +158,20 @@ class MeasureForm(forms.ModelForm):
             "follow_up": "เช่น รายงานผลต่อนายก อบต. รอบ 6 เดือน และสิ้นปีงบประมาณ",
         }
 
-    def __init__(self, *args: Any, plan: Plan, with_steps: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, plan: Plan, with_steps: bool = False, unit: Any = None, **kwargs: Any) -> None:
+        """`unit`: the unit of unit staff, who add and keep measures only as their unit's."""
         super().__init__(*args, **kwargs)
         self.plan = plan
-        units = list(plan.agency.units.all())
-        self.fields["responsible"].choices = (
-            [("", "— ยังไม่มอบหมาย —")] + [(str(u.pk), u.name) for u in units] + [("all", "ทุกกอง/สำนัก")])
+        if unit is not None:
+            self.fields["responsible"].choices = [(str(unit.pk), unit.name)]
+            self.fields["responsible"].required = True
+            self.fields["responsible"].error_messages["invalid_choice"] = self.fields["responsible"].error_messages[
+                "required"] = f"ผู้บันทึกของ{unit.name}เพิ่มและแก้ไขได้เฉพาะมาตรการที่{unit.name}รับผิดชอบ"
+            self.initial.setdefault("responsible", str(unit.pk))
+        else:
+            units = list(plan.agency.units.all())
+            self.fields["responsible"].choices = (
+                [("", "— ยังไม่มอบหมาย —")] + [(str(u.pk), u.name) for u in units] + [("all", "ทุกกอง/สำนัก")])
         self.fields["supporting_units"].queryset = plan.agency.units.all()
         self.fields["supporting_units"].required = False
         year = plan.based_on_year if plan.based_on_year in available_years() else None

@@ -182,6 +182,32 @@ def current_plan(agency: Agency, fiscal_year: int | None = None) -> Plan | None:
     return plans.order_by("-fiscal_year", "-version").first()
 
 
+def tracked_plan(agency: Agency, fiscal_year: int | None = None) -> Plan | None:
+    """The version progress is recorded and reported against: the latest approved version of the
+    plan for `fiscal_year` (default: the newest plan year). A draft made to change an approved
+    plan is not followed until it is approved itself; while no version is approved yet, the
+    draft is all there is, so it is followed."""
+    latest = current_plan(agency, fiscal_year)
+    if latest is None or latest.is_locked:
+        return latest
+    approved = (Plan.objects.filter(agency=agency, fiscal_year=latest.fiscal_year, status=Plan.APPROVED)
+                .order_by("-version").first())
+    return approved or latest
+
+
+def tracked_measure(measure: Measure) -> Measure | None:
+    """The measure of the tracked version that `measure` (of any version) stands for: the same
+    lineage, since a new version copies each measure with its lineage. None when the tracked
+    version has no such measure (added in a draft not yet approved, or left out of a newer one)."""
+    plan = tracked_plan(measure.plan.agency, measure.plan.fiscal_year)
+    if plan is None:
+        return None
+    if plan.pk == measure.plan_id:
+        return measure
+    return (plan.measures.select_related("plan", "responsible_unit")
+            .filter(lineage=measure.lineage).first())
+
+
 def renumber(measures: Iterable[Measure | Step]) -> None:
     changed = []
     for order, obj in enumerate(measures, start=1):
@@ -199,7 +225,17 @@ class MeasureStatus:
     measure: Measure
     latest: ProgressEntry | None
     entries: int
-    overdue: bool
+    state: str  # one of prongsai.tracking.STATES, the rule the implementation report uses too
+
+    can_record: bool = False  # set by the view for the user looking at it
+
+    @property
+    def overdue(self) -> bool:
+        return self.state == tracking.LATE
+
+    @property
+    def is_done(self) -> bool:
+        return self.state == tracking.DONE
 
     @property
     def status(self) -> str:
@@ -229,7 +265,7 @@ def statuses(plan: Plan, today: date | None = None, unit: Unit | None = None) ->
     for m in measures:
         last = latest.get(m.lineage)
         state = tracking.measure_state(STATUS_TH[last.status] if last else None, m.end, today)
-        out.append(MeasureStatus(m, last, counts.get(m.lineage, 0), state == tracking.LATE))
+        out.append(MeasureStatus(m, last, counts.get(m.lineage, 0), state))
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import mimetypes
+from collections import Counter
 from pathlib import Path
 
 from django.contrib import messages
@@ -12,11 +13,16 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from prongsai import tracking as tracking_rule
 from prongsai.web.agencies.access import EDIT, VIEW, AgencyAccess, agency_view
 from prongsai.web.audit import log
 from prongsai.web.plans import services
 from prongsai.web.plans.forms import ProgressForm
 from prongsai.web.plans.models import STATUS_TH, Evidence, Measure, Plan, ProgressEntry
+
+# The tracking page's cards: (state, label, style); the late card turns green when it is empty.
+CARDS = ((tracking_rule.DONE, "เสร็จสิ้น", "good"), (tracking_rule.IN_PROGRESS, "กำลังดำเนินการ", "ok"),
+         (tracking_rule.LATE, "ล่าช้า/เลยกำหนด", "bad"), (tracking_rule.NOT_STARTED, "ยังไม่เริ่ม", "warn"))
 
 
 def _measure(access: AgencyAccess, measure_id: int) -> Measure:
@@ -31,7 +37,7 @@ def tracking(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
                       .order_by("-fiscal_year").distinct())
     year = request.GET.get("year")
     try:
-        plan = services.current_plan(agency, int(year) if year else None)
+        plan = services.tracked_plan(agency, int(year) if year else None)
     except ValueError:
         raise Http404 from None
     if plan is None:
@@ -47,26 +53,38 @@ def tracking(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
     else:
         unit = None
     rows = services.statuses(plan, unit=unit)
-    counts = {code: 0 for code in STATUS_TH}
+    # One card per state of the shared rule, so every measure is counted in exactly one card.
+    counts = Counter(r.state for r in rows)
+    cards = [{"state": state, "label": label, "count": counts[state],
+              "css": "good" if state == tracking_rule.LATE and not counts[state] else css}
+             for state, label, css in CARDS]
     for row in rows:
-        if row.latest:
-            counts[row.status] += 1
+        row.can_record = access.can_record_for(row.measure)
+    newer = services.current_plan(agency, plan.fiscal_year)
     return render(request, "plans/tracking.html", {
         "title": "ติดตามผลการดำเนินการ", "section": "tracking", "plan": plan, "rows": rows, "units": units,
-        "unit": unit, "plan_years": plan_years, "counts": counts, "status_th": STATUS_TH,
-        "overdue": sum(1 for r in rows if r.overdue), "no_report": sum(1 for r in rows if not r.latest),
+        "unit": unit, "plan_years": plan_years, "cards": cards, "status_th": STATUS_TH,
+        "newer_draft": newer if newer is not None and newer.pk != plan.pk else None,
         "today": timezone.localdate(),
     })
 
 
 @agency_view(VIEW)
 def measure_progress(request: HttpRequest, access: AgencyAccess, measure_id: int) -> HttpResponse:
-    measure = _measure(access, measure_id)
-    can_record = access.can_record_for(measure)
+    shown = _measure(access, measure_id)
+    # Progress belongs to the tracked (approved) version; the same measure in another version
+    # (a draft copy, or an older version) stands for it.
+    measure = services.tracked_measure(shown)
+    if measure is not None and measure.pk != shown.pk and request.method != "POST":
+        return redirect("measure_progress", access.agency.pk, measure.pk)
+    can_record = measure is not None and access.can_record_for(measure)
     if request.method == "POST" and not can_record:
         raise PermissionDenied
+    measure = measure or shown
+    status = next((s for s in services.statuses(measure.plan) if s.measure.pk == measure.pk), None)
+    saved = status.latest.status if status is not None and status.latest else "in_progress"
     form = ProgressForm(request.POST if request.method == "POST" else None, request.FILES if request.method == "POST" else None,
-                        initial={"as_of": timezone.localdate(), "status": "in_progress"}) if can_record else None
+                        initial={"as_of": timezone.localdate(), "status": saved}) if can_record else None
     if request.method == "POST" and form is not None and form.is_valid():
         with transaction.atomic():
             entry = form.save(commit=False)
@@ -85,12 +103,20 @@ def measure_progress(request: HttpRequest, access: AgencyAccess, measure_id: int
         return redirect("measure_progress", access.agency.pk, measure.pk)
     entries = (ProgressEntry.objects.filter(agency=access.agency, lineage=measure.lineage)
                .select_related("created_by").prefetch_related("evidence"))
-    status = next((s for s in services.statuses(measure.plan) if s.measure.pk == measure.pk), None)
+    tracked = services.tracked_plan(access.agency, measure.plan.fiscal_year)
     return render(request, "plans/measure_progress.html", {
         "title": f"ผลการดำเนินการ: {measure.title}", "section": "tracking", "m": measure, "plan": measure.plan,
         "entries": entries, "form": form, "can_record": can_record, "status": status,
-        "steps": measure.steps.all(),
+        "steps": measure.steps.all(), "tracked": tracked,
+        "untracked": tracked is not None and tracked.pk != measure.plan_id,
     })
+
+
+def _may_change(access: AgencyAccess, measure: Measure) -> bool:
+    """Progress of a measure may be changed for the tracked version's measure only: the history
+    of a measure an approved newer version left out is kept as it was."""
+    tracked = services.tracked_measure(measure)
+    return tracked is not None and access.can_record_for(tracked)
 
 
 def _attach(access: AgencyAccess, entry: ProgressEntry, form: ProgressForm) -> list[str]:
@@ -110,7 +136,7 @@ def _attach(access: AgencyAccess, entry: ProgressEntry, form: ProgressForm) -> l
 def progress_edit(request: HttpRequest, access: AgencyAccess, entry_id: int) -> HttpResponse:
     entry = get_object_or_404(ProgressEntry.objects.select_related("measure__plan"), pk=entry_id,
                               agency=access.agency)
-    if not access.can_record_for(entry.measure):
+    if not _may_change(access, entry.measure):
         raise PermissionDenied
     form = ProgressForm(request.POST if request.method == "POST" else None, request.FILES if request.method == "POST" else None, instance=entry)
     if request.method == "POST" and form.is_valid():
@@ -134,7 +160,7 @@ def progress_edit(request: HttpRequest, access: AgencyAccess, entry_id: int) -> 
 @agency_view(EDIT, methods=("POST",))
 def progress_delete(request: HttpRequest, access: AgencyAccess, entry_id: int) -> HttpResponse:
     entry = get_object_or_404(ProgressEntry.objects.select_related("measure"), pk=entry_id, agency=access.agency)
-    if not access.can_record_for(entry.measure):
+    if not _may_change(access, entry.measure):
         raise PermissionDenied
     measure_id = entry.measure_id
     with transaction.atomic():
@@ -160,6 +186,7 @@ def evidence_download(request: HttpRequest, access: AgencyAccess, evidence_id: i
         handle = evidence.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
+    log.downloaded(request, access.agency, "หลักฐาน", evidence, evidence.name)
     content_type = evidence.content_type or mimetypes.guess_type(evidence.name)[0] or "application/octet-stream"
     inline = content_type in ("application/pdf", "image/png", "image/jpeg")
     response = FileResponse(handle, content_type=content_type, as_attachment=not inline, filename=evidence.name)
@@ -173,7 +200,7 @@ def evidence_delete(request: HttpRequest, access: AgencyAccess, evidence_id: int
     evidence = get_object_or_404(Evidence.objects.select_related("entry__measure"), pk=evidence_id,
                                  agency=access.agency)
     measure = evidence.entry.measure
-    if not access.can_record_for(measure):
+    if not _may_change(access, measure):
         raise PermissionDenied
     with transaction.atomic():
         log.deleted(request.user, access.agency, "หลักฐาน", evidence,

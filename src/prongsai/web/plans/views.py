@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.http import HttpRequest, HttpResponse
@@ -36,6 +37,22 @@ def _step(access: AgencyAccess, step_id: int) -> Step:
                              measure__plan__agency=access.agency)
 
 
+def _require_change(access: AgencyAccess, measure: Measure) -> None:
+    """Unit staff change only their unit's measures, whatever the request says."""
+    if not access.can_change_measure(measure):
+        raise PermissionDenied
+
+
+def _require_plan(access: AgencyAccess) -> None:
+    """Agency-wide plan work (a new plan, a new version) is not for unit staff."""
+    if not access.can_plan:
+        raise PermissionDenied
+
+
+def _form_unit(access: AgencyAccess) -> Any:
+    return access.unit if access.is_unit_staff else None
+
+
 def _locked_response(request: HttpRequest, plan: Plan) -> HttpResponse | None:
     """None when the plan can be edited; otherwise a response explaining why not."""
     if not plan.is_locked and plan.is_latest():
@@ -55,6 +72,7 @@ def _measure_fragment(request: HttpRequest, measure: Measure, **extra: Any) -> H
     plan = measure.plan
     ids = list(plan.measures.values_list("pk", flat=True))
     index = ids.index(measure.pk)
+    measure.can_change = request.access.can_change_measure(measure)  # type: ignore[attr-defined]
     return render(request, "plans/_measure.html", {
         "m": measure, "plan": plan, "editable": not plan.is_locked and plan.is_latest(),
         "number": index + 1, "first": index == 0, "last": index == len(ids) - 1, **extra,
@@ -63,12 +81,16 @@ def _measure_fragment(request: HttpRequest, measure: Measure, **extra: Any) -> H
 
 def _measures_fragment(request: HttpRequest, plan: Plan) -> HttpResponse:
     return render(request, "plans/_measures.html", {
-        "plan": plan, "measures": _measures(plan), "editable": not plan.is_locked and plan.is_latest(),
+        "plan": plan, "measures": _measures(plan, request.access), "editable": not plan.is_locked and plan.is_latest(),
     })
 
 
-def _measures(plan: Plan) -> list[Measure]:
-    return list(plan.measures.select_related("responsible_unit").prefetch_related("steps", "supporting_units"))
+def _measures(plan: Plan, access: AgencyAccess) -> list[Measure]:
+    """The plan's measures, each marked with whether the user may change it (for its buttons)."""
+    measures = list(plan.measures.select_related("responsible_unit").prefetch_related("steps", "supporting_units"))
+    for m in measures:
+        m.can_change = access.can_change_measure(m)  # type: ignore[attr-defined]
+    return measures
 
 
 # --- plans -----------------------------------------------------------------------------------------
@@ -79,7 +101,7 @@ def plans(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
     latest = {}
     for p in rows:
         latest.setdefault(p.fiscal_year, p.pk)
-    form = PlanCreateForm(agency=access.agency) if access.can_edit else None
+    form = PlanCreateForm(agency=access.agency) if access.can_plan else None
     based_on = request.GET.get("based_on") or ""
     if form is not None and based_on.isdigit() and int(based_on) in dict(form.fields["based_on_year"].choices):
         form.initial.update({"based_on_year": int(based_on), "fiscal_year": int(based_on) + 1})
@@ -92,6 +114,7 @@ def plans(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
 
 @agency_view(EDIT, methods=("POST",))
 def plan_new(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
+    _require_plan(access)
     form = PlanCreateForm(request.POST, agency=access.agency)
     if form.is_valid():
         data = form.cleaned_data
@@ -120,7 +143,7 @@ def plan_detail(request: HttpRequest, access: AgencyAccess, plan_id: int) -> Htt
     latest = plan.is_latest()
     versions = Plan.objects.filter(agency=access.agency, fiscal_year=plan.fiscal_year).order_by("-version")
     return render(request, "plans/plan.html", {
-        "title": f"มาตรการปี {plan.fiscal_year}", "section": "plans", "plan": plan, "measures": _measures(plan),
+        "title": f"มาตรการปี {plan.fiscal_year}", "section": "plans", "plan": plan, "measures": _measures(plan, access),
         "editable": access.can_edit and not plan.is_locked and latest, "is_latest": latest, "versions": versions,
     })
 
@@ -166,6 +189,7 @@ def plan_approve(request: HttpRequest, access: AgencyAccess, plan_id: int) -> Ht
 
 @agency_view(EDIT, methods=("POST",))
 def plan_new_version(request: HttpRequest, access: AgencyAccess, plan_id: int) -> HttpResponse:
+    _require_plan(access)
     plan = _plan(access, plan_id)
     try:
         copy = services.new_version(request.user, plan)
@@ -183,7 +207,8 @@ def measure_new(request: HttpRequest, access: AgencyAccess, plan_id: int) -> Htt
     plan = _plan(access, plan_id)
     if (locked := _locked_response(request, plan)) is not None:
         return locked
-    form = MeasureForm(request.POST if request.method == "POST" else None, plan=plan, with_steps=True)
+    form = MeasureForm(request.POST if request.method == "POST" else None, plan=plan, with_steps=True,
+                       unit=_form_unit(access))
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             measure = form.save(commit=False)
@@ -206,10 +231,12 @@ def measure_new(request: HttpRequest, access: AgencyAccess, plan_id: int) -> Htt
 @agency_view(EDIT)
 def measure_edit(request: HttpRequest, access: AgencyAccess, measure_id: int) -> HttpResponse:
     measure = _measure(access, measure_id)
+    _require_change(access, measure)
     plan = measure.plan
     if (locked := _locked_response(request, plan)) is not None:
         return locked
-    form = MeasureForm(request.POST if request.method == "POST" else None, instance=measure, plan=plan)
+    form = MeasureForm(request.POST if request.method == "POST" else None, instance=measure, plan=plan,
+                       unit=_form_unit(access))
     template = "plans/_measure_form.html" if is_htmx(request) else "plans/measure_form.html"
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -229,6 +256,7 @@ def measure_edit(request: HttpRequest, access: AgencyAccess, measure_id: int) ->
 @agency_view(EDIT, methods=("POST",))
 def measure_delete(request: HttpRequest, access: AgencyAccess, measure_id: int) -> HttpResponse:
     measure = _measure(access, measure_id)
+    _require_change(access, measure)
     plan = measure.plan
     if (locked := _locked_response(request, plan)) is not None:
         return locked
@@ -259,6 +287,7 @@ def _move(items: list[Any], target: Any, direction: str) -> bool:
 @agency_view(EDIT, methods=("POST",))
 def measure_move(request: HttpRequest, access: AgencyAccess, measure_id: int, direction: str) -> HttpResponse:
     measure = _measure(access, measure_id)
+    _require_change(access, measure)
     plan = measure.plan
     if (locked := _locked_response(request, plan)) is not None:
         return locked
@@ -280,6 +309,7 @@ def measure_move(request: HttpRequest, access: AgencyAccess, measure_id: int, di
 @agency_view(EDIT, methods=("POST",))
 def step_add(request: HttpRequest, access: AgencyAccess, measure_id: int) -> HttpResponse:
     measure = _measure(access, measure_id)
+    _require_change(access, measure)
     if (locked := _locked_response(request, measure.plan)) is not None:
         return locked
     form = StepForm(request.POST)
@@ -304,6 +334,7 @@ def step_add(request: HttpRequest, access: AgencyAccess, measure_id: int) -> Htt
 def step_edit(request: HttpRequest, access: AgencyAccess, step_id: int) -> HttpResponse:
     step = _step(access, step_id)
     measure = step.measure
+    _require_change(access, measure)
     if (locked := _locked_response(request, measure.plan)) is not None:
         return locked
     form = StepForm(request.POST if request.method == "POST" else None, instance=step, prefix=f"step{step.pk}")
@@ -326,6 +357,7 @@ def step_edit(request: HttpRequest, access: AgencyAccess, step_id: int) -> HttpR
 def step_delete(request: HttpRequest, access: AgencyAccess, step_id: int) -> HttpResponse:
     step = _step(access, step_id)
     measure = step.measure
+    _require_change(access, measure)
     if (locked := _locked_response(request, measure.plan)) is not None:
         return locked
     with transaction.atomic():
@@ -342,6 +374,7 @@ def step_delete(request: HttpRequest, access: AgencyAccess, step_id: int) -> Htt
 def step_move(request: HttpRequest, access: AgencyAccess, step_id: int, direction: str) -> HttpResponse:
     step = _step(access, step_id)
     measure = step.measure
+    _require_change(access, measure)
     if (locked := _locked_response(request, measure.plan)) is not None:
         return locked
     with transaction.atomic():

@@ -13,7 +13,7 @@ from pythainlp.util import thai_strftime
 from prongsai.thai import BE_OFFSET, ThaiDateError, check_printable, parse_number, parse_thai_date
 
 # The forms a date field's error names (the widest choice stays in the README).
-FORM_DATE_FORMS = "31/3/2567, 31/3/67, 31 มีนาคม 2567 หรือ ๓๑ มี.ค. ๖๗"
+FORM_DATE_FORMS = "31/3/2567, 31/3/67 หรือ 31 มีนาคม 2567 พิมพ์เป็นเลขไทยก็ได้"
 
 
 class Renderer(TemplatesSetting):
@@ -68,7 +68,7 @@ class ScoreField(forms.CharField):
         try:
             number = parse_number(value)
         except ValueError:
-            raise forms.ValidationError(f"'{value}' ไม่ใช่ตัวเลข (ที่ถูกต้อง: ตัวเลข 0–100 เช่น 84.05 หรือ ๘๔.๐๕)",
+            raise forms.ValidationError(f"'{value}' ไม่ใช่ตัวเลข (ที่ถูกต้อง: ตัวเลข 0–100 เช่น 84.05 พิมพ์เป็นเลขไทยก็ได้)",
                                         code="invalid") from None
         if not 0 <= number <= 100:
             raise forms.ValidationError(f"{value} อยู่นอกช่วง (ที่ถูกต้อง: ตัวเลข 0–100)", code="range")

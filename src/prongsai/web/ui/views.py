@@ -32,8 +32,19 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     }, status=404)
 
 
+SERVER_ERROR_TITLE = "ระบบขัดข้อง"
+# Nothing here knows whether the data is intact (a damaged database also ends here), so the page
+# promises nothing: what the user was doing may not have been saved.
+SERVER_ERROR_MESSAGE = ("เกิดข้อผิดพลาดภายในระบบ รายการที่กำลังทำอาจยังไม่ได้บันทึก กรุณาตรวจดูข้อมูลก่อนทำซ้ำ "
+                        "หากยังเกิดขึ้นอีก โปรดแจ้งผู้ดูแลระบบ")
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
-    return render(request, "ui/error.html", {
-        "title": "ระบบขัดข้อง",
-        "message": "เกิดข้อผิดพลาดภายในระบบ ข้อมูลที่บันทึกก่อนหน้านี้ยังอยู่ครบ กรุณาลองใหม่อีกครั้ง",
-    }, status=500)
+    try:
+        return render(request, "ui/error.html", {"title": SERVER_ERROR_TITLE, "message": SERVER_ERROR_MESSAGE},
+                      status=500)
+    except Exception:  # the page itself needs the database (menu, user): say it without them
+        return HttpResponse(
+            f'<!doctype html><html lang="th"><meta charset="utf-8"><title>{SERVER_ERROR_TITLE}</title>'
+            f"<h1>{SERVER_ERROR_TITLE}</h1><p>{SERVER_ERROR_MESSAGE}</p></html>",
+            status=500, content_type="text/html; charset=utf-8")

@@ -4,11 +4,16 @@
   function onReady(fn) {
     if (document.readyState !== "loading") fn(); else document.addEventListener("DOMContentLoaded", fn);
   }
-  // <form data-confirm="…">: ask before submitting (delete, approve, new version).
+  // <form data-confirm="…">: ask before submitting (delete, approve, new version). The one
+  // confirmation for plain and htmx forms alike (templates use no hx-confirm): on Cancel the
+  // submit event is stopped here, before it reaches htmx's own listener on the form.
   document.addEventListener("submit", function (event) {
     var form = event.target;
     var text = form.getAttribute && form.getAttribute("data-confirm");
-    if (text && !window.confirm(text)) event.preventDefault();
+    if (text && !window.confirm(text)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
   }, true);
   // <select data-autosubmit>: changing it submits its form (year and unit pickers).
   document.addEventListener("change", function (event) {
@@ -42,7 +47,80 @@
     if (!box) return;
     box.textContent = text;
     box.hidden = false;
+    if (box.scrollIntoView) box.scrollIntoView({block: "nearest"});
   }
+
+  // <a data-download>: a document made on demand (a PDF takes seconds). Without JavaScript it
+  // is a plain link. With it, the link shows that the document is being made, ignores repeat
+  // clicks, fetches the file and hands it to the browser's download under the name the server
+  // gives (Content-Disposition); an error page's message is shown on this page instead.
+  function filenameFrom(header) {
+    var star = /filename\*\s*=\s*[^']*'[^']*'([^;]+)/i.exec(header);
+    if (star) {
+      try { return decodeURIComponent(star[1].trim()); } catch (e) { /* fall back to filename= */ }
+    }
+    var quoted = /filename\s*=\s*"((?:[^"\\]|\\.)*)"/i.exec(header);
+    if (quoted) return quoted[1].replace(/\\(.)/g, "$1");
+    var bare = /filename\s*=\s*([^;]+)/i.exec(header);
+    return bare ? bare[1].trim() : "";
+  }
+  function saveBlob(blob, name) {
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    a.hidden = true;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  }
+  function setBusy(link, busy) {
+    if (busy) {
+      link.setAttribute("data-label", link.innerHTML);
+      link.setAttribute("aria-disabled", "true");
+      link.setAttribute("aria-busy", "true");
+      link.classList.add("is-busy");
+      link.innerHTML = '<span class="spinner" aria-hidden="true"></span>กำลังสร้างเอกสาร…';
+    } else {
+      link.innerHTML = link.getAttribute("data-label");
+      link.removeAttribute("data-label");
+      link.removeAttribute("aria-disabled");
+      link.removeAttribute("aria-busy");
+      link.classList.remove("is-busy");
+    }
+  }
+  function errorText(html, status) {
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    var title = doc.querySelector("main h1");
+    var message = title && title.nextElementSibling;
+    if (title && message) return title.textContent.trim() + ": " + message.textContent.trim();
+    return "จัดทำเอกสารไม่สำเร็จ โปรดลองอีกครั้ง (รหัส " + status + ")";
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-download]");
+    if (!link || event.defaultPrevented || event.button !== 0) return;
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;  // a new tab or window: as a link
+    if (!window.fetch || !window.URL || !URL.createObjectURL || !window.DOMParser) return;
+    event.preventDefault();
+    if (link.getAttribute("aria-disabled") === "true") return;
+    setBusy(link, true);
+    var box = document.getElementById("live-problem");
+    if (box) box.hidden = true;
+    fetch(link.href, {credentials: "same-origin"}).then(function (response) {
+      var disposition = response.headers.get("Content-Disposition") || "";
+      if (response.ok && /^\s*attachment/i.test(disposition)) {
+        return response.blob().then(function (blob) { saveBlob(blob, filenameFrom(disposition) || "document"); });
+      }
+      if (response.ok) {  // not a file (the session ended and this is the login page): go there
+        window.location.assign(response.url);
+        return null;
+      }
+      return response.text().then(function (html) { problem(errorText(html, response.status)); });
+    }).catch(function () {
+      problem("ติดต่อระบบไม่ได้ ตรวจการเชื่อมต่อเครือข่ายแล้วลองอีกครั้ง");
+    }).then(function () { setBusy(link, false); });
+  });
   document.addEventListener("htmx:responseError", function (event) {
     var status = event.detail.xhr ? event.detail.xhr.status : 0;
     problem(status === 403 ? "ทำรายการนี้ไม่ได้: ไม่มีสิทธิ์ หรือหน้านี้เปิดไว้นานเกินไป โปรดโหลดหน้าใหม่แล้วลองอีกครั้ง"
