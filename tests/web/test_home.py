@@ -53,3 +53,17 @@ class HomeTestCase(BaseTestCase):
         invitation.save()
         self.login(self.member)
         self.assertRedirects(self.client.get("/"), self.a_url(), fetch_redirect_response=False)
+
+
+class HomePlanVersionTestCase(BaseTestCase):
+    def test_a_draft_revision_does_not_hide_the_approval(self):
+        from prongsai.web.plans import services
+        from prongsai.web.plans.models import Plan
+        from tests.web.test_plan_approve import MEETING
+
+        self.login(self.owner)
+        self.client.post(self.a_url(f"plans/{self.plan.pk}/approve/"), MEETING)
+        services.new_version(self.owner, Plan.objects.get(pk=self.plan.pk))
+        self.login(self.admin)
+        row = next(a for a in self.client.get("/").context["rows"] if a.pk == self.agency.pk)
+        self.assertEqual(row.plan_status, "approved")

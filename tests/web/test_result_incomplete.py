@@ -83,3 +83,16 @@ class IncompleteResultTestCase(BaseTestCase):
         page = self.client.get(self.a_url("analysis/2565/"))
         self.assertContains(page, "ยังไม่ครบ")
         self.assertNotContains(page, f"/a/{self.agency.pk}/results/form/?year=2565")
+
+    def test_the_plans_page_refuses_a_draft_from_an_incomplete_result(self):
+        """The plans page's own "สร้างแผนมาตรการ" form must not draft from half an assessment either."""
+        from prongsai.web.plans.models import Plan
+
+        self.login(self.member)
+        self.client.post(self.a_url(self.url), {**HALF, "confirm_missing": "6,7,8,9,10"})
+        plans = Plan.objects.filter(agency=self.agency).count()
+        r = self.client.post(self.a_url("plans/new/"), {"based_on_year": 2565, "fiscal_year": 2566,
+                                                        "start_from": "draft"})
+        self.assertEqual(r.status_code, 200)
+        self.assertContains(r, "ยังขาดคะแนนตัวชี้วัดที่ 6, 7, 8, 9, 10")
+        self.assertEqual(Plan.objects.filter(agency=self.agency).count(), plans)

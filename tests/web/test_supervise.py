@@ -25,3 +25,19 @@ class SuperviseTestCase(BaseTestCase):
         for user in (self.owner, self.member):
             self.login(user)
             self.assertEqual(self.client.get("/supervise/").status_code, 404)
+
+    def test_a_draft_revision_does_not_hide_the_approved_plan(self):
+        """Like the agency's tracking page, the overview follows the approved version while a
+        revision of it is being drafted."""
+        from prongsai.web.plans import services
+        from prongsai.web.plans.models import Plan
+        from tests.web.test_plan_approve import MEETING
+
+        self.login(self.owner)
+        self.client.post(self.a_url(f"plans/{self.plan.pk}/approve/"), MEETING)
+        services.new_version(self.owner, Plan.objects.get(pk=self.plan.pk))
+        self.login(self.supervisor)
+        r = self.client.get("/supervise/", {"year": self.plan.based_on_year})
+        self.assertEqual(r.context["plan_status"], {"approved": 1, "draft": 0, "total": 1})
+        row = next(row for row in r.context["page"].object_list if row["agency_id"] == self.agency.pk)
+        self.assertEqual((row["plan"].pk, row["plan"].status), (self.plan.pk, "approved"))

@@ -169,6 +169,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", "ไทย")]
+# Django's Thai catalogue leaves some form messages in English; ours fills them in first.
+LOCALE_PATHS = [WEB_DIR / "locale"]
 TIME_ZONE = "Asia/Bangkok"
 USE_I18N = True
 USE_TZ = True

@@ -132,7 +132,9 @@ def home(request: HttpRequest) -> HttpResponse:
     page = Paginator(agencies.order_by("province", "name", "pk").values_list("pk", flat=True), 25).get_page(
         request.GET.get("page"))
     latest = Result.objects.filter(agency=OuterRef("pk")).order_by("-fiscal_year")
-    plan = Plan.objects.filter(agency=OuterRef("pk")).order_by("-fiscal_year", "-version")
+    # The newest year's approved version when there is one ("approved" sorts before "draft"): a
+    # draft revision of an approved plan does not make the agency look as if it had no approval.
+    plan = Plan.objects.filter(agency=OuterRef("pk")).order_by("-fiscal_year", "status", "-version")
     role = Membership.objects.filter(agency=OuterRef("pk"), user=user)
     rows = Agency.objects.filter(pk__in=list(page.object_list)).annotate(
         latest_year=Subquery(latest.values("fiscal_year")[:1]),

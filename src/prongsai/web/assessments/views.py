@@ -392,8 +392,10 @@ def _attach_plan_progress(rows: list[dict], result_year: int) -> None:
 
     ids = [r["agency_id"] for r in rows]
     latest: dict[int, Plan] = {}
+    # As on the agency's tracking page: the latest approved version, not a draft revision of it.
     for plan in Plan.objects.filter(agency_id__in=ids, based_on_year=result_year).order_by("version"):
-        latest[plan.agency_id] = plan
+        if plan.status == Plan.APPROVED or latest.get(plan.agency_id, plan).status != Plan.APPROVED:
+            latest[plan.agency_id] = plan
     lineages: dict[int, list] = {}
     for plan_id, lineage in Measure.objects.filter(plan__in=latest.values()).values_list("plan_id", "lineage"):
         lineages.setdefault(plan_id, []).append(lineage)
@@ -413,7 +415,8 @@ def _attach_plan_progress(rows: list[dict], result_year: int) -> None:
 def _latest_plan_status(plans) -> dict[str, int]:  # type: ignore[no-untyped-def]
     latest: dict[int, str] = {}
     for agency_id, status in plans.order_by("agency_id", "version").values_list("agency_id", "status"):
-        latest[agency_id] = status
+        if latest.get(agency_id) != "approved":  # a draft revision does not undo the approval
+            latest[agency_id] = status
     counts = Counter(latest.values())
     return {"approved": counts.get("approved", 0), "draft": counts.get("draft", 0), "total": len(latest)}
 

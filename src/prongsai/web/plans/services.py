@@ -13,10 +13,12 @@ from django.db.models import Max
 from django.utils import timezone
 
 from prongsai import tracking
+from prongsai.ita.library import get_framework
 from prongsai.ita.results import AgencyResults, Meeting
 from prongsai.ita.results import ProgressEntry as CoreProgress
 from prongsai.thai import fiscal_year_bounds, normalise_text
 from prongsai.web.agencies.models import Agency, Unit
+from prongsai.web.assessments.completeness import missing_indicators
 from prongsai.web.assessments.services import agency_results, analysis_for
 from prongsai.web.audit import log
 from prongsai.web.plans.models import STATUS_TH, Measure, Plan, ProgressEntry, Step
@@ -103,6 +105,12 @@ def create_from_draft(user: Any, agency: Agency, based_on_year: int, fiscal_year
     results = agency_results(agency, based_on_year)
     if results is None:
         raise PlanError(f"ยังไม่มีผลการประเมินปี {based_on_year}")
+    # Measures answer the weak indicators; without every score the draft would ignore the rest.
+    missing = missing_indicators(get_framework(results.fiscal_year), results.current)
+    if missing:
+        raise PlanError(f"ยังร่างมาตรการจากผลปี {based_on_year} ไม่ได้ เพราะยังขาดคะแนนตัวชี้วัดที่ "
+                        f"{', '.join(str(i.no) for i in missing)} กรุณากรอกคะแนนให้ครบที่หน้าผลการประเมินก่อน "
+                        "หรือเลือกเริ่มจากแผนว่าง")
     analysis = analysis_for(results)
     draft = draft_function()(results, analysis, fiscal_year, detail=detail)
     with transaction.atomic():
