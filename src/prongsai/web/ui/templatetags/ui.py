@@ -6,12 +6,21 @@ from datetime import date, datetime
 from typing import Any
 
 from django import template
+from django.template import defaulttags
 from django.utils import timezone
 from pythainlp.util import thai_strftime
 
 from prongsai.thai import to_thai_digits
+from prongsai.web.ui.fast_urls import FastURLNode
 
 register = template.Library()
+
+
+@register.tag
+def url(parser: Any, token: Any) -> FastURLNode:
+    """Django's {% url %} (same syntax and output), built faster: see prongsai.web.ui.fast_urls."""
+    node = defaulttags.url(parser, token)
+    return FastURLNode(node.view_name, node.args, node.kwargs, node.asvar)
 
 
 @register.filter
