@@ -195,12 +195,18 @@ def tracked_plan(agency: Agency, fiscal_year: int | None = None) -> Plan | None:
     plan for `fiscal_year` (default: the newest plan year). A draft made to change an approved
     plan is not followed until it is approved itself; while no version is approved yet, the
     draft is all there is, so it is followed."""
+    return tracked_and_latest(agency, fiscal_year)[0]
+
+
+def tracked_and_latest(agency: Agency, fiscal_year: int | None = None) -> tuple[Plan | None, Plan | None]:
+    """(the tracked version, the latest version) of the plan for `fiscal_year`: the tracking page
+    shows both when a newer draft waits for approval."""
     latest = current_plan(agency, fiscal_year)
     if latest is None or latest.is_locked:
-        return latest
+        return latest, latest
     approved = (Plan.objects.filter(agency=agency, fiscal_year=latest.fiscal_year, status=Plan.APPROVED)
                 .order_by("-version").first())
-    return approved or latest
+    return approved or latest, latest
 
 
 def tracked_measure(measure: Measure) -> Measure | None:
@@ -262,7 +268,7 @@ def statuses(plan: Plan, today: date | None = None, unit: Unit | None = None) ->
     if unit is not None:
         measures = [m for m in measures if m.responsible_all or m.responsible_unit_id == unit.pk
                     or any(u.pk == unit.pk for u in m.supporting_units.all())]
-    entries = (ProgressEntry.objects.filter(agency=plan.agency, lineage__in=[m.lineage for m in measures])
+    entries = (ProgressEntry.objects.filter(agency_id=plan.agency_id, lineage__in=[m.lineage for m in measures])
                .order_by("lineage", "-as_of", "-id"))
     latest: dict[Any, ProgressEntry] = {}
     counts: dict[Any, int] = {}

@@ -37,7 +37,7 @@ def tracking(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
                       .order_by("-fiscal_year").distinct())
     year = request.GET.get("year")
     try:
-        plan = services.tracked_plan(agency, int(year) if year else None)
+        plan, newer = services.tracked_and_latest(agency, int(year) if year else None)
     except ValueError:
         raise Http404 from None
     if plan is None:
@@ -60,7 +60,6 @@ def tracking(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
              for state, label, css in CARDS]
     for row in rows:
         row.can_record = access.can_record_for(row.measure)
-    newer = services.current_plan(agency, plan.fiscal_year)
     return render(request, "plans/tracking.html", {
         "title": "ติดตามผลการดำเนินการ", "section": "tracking", "plan": plan, "rows": rows, "units": units,
         "unit": unit, "plan_years": plan_years, "cards": cards, "status_th": STATUS_TH,
