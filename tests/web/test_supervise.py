@@ -41,3 +41,16 @@ class SuperviseTestCase(BaseTestCase):
         self.assertEqual(r.context["plan_status"], {"approved": 1, "draft": 0, "total": 1})
         row = next(row for row in r.context["page"].object_list if row["agency_id"] == self.agency.pk)
         self.assertEqual((row["plan"].pk, row["plan"].status), (self.plan.pk, "approved"))
+
+    def test_a_page_reads_the_supervisors_scopes_once(self):
+        """The menu, the access check and the page all ask whether the user supervises; the scopes
+        are read once per request (they were read three times on the home page)."""
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        self.login(self.supervisor)
+        for url in ("/", self.a_url(""), "/supervise/"):
+            with CaptureQueriesContext(connection) as queries:
+                self.assertEqual(self.client.get(url).status_code, 200)
+            scope_reads = [q for q in queries.captured_queries if "agencies_supervisorscope" in q["sql"]]
+            self.assertEqual(len(scope_reads), 1, url)

@@ -70,9 +70,19 @@ class AgencyAccess:
         return not self.is_unit_staff or measure.responsible_unit_id == self.unit.pk
 
 
+def supervisor_scopes(user: Any) -> list[SupervisorScope]:
+    """The user's supervisor scopes, read once per request: the menu, the access check and the
+    page all ask, and request.user lives only as long as its request."""
+    scopes = getattr(user, "_supervisor_scopes", None)
+    if scopes is None:
+        scopes = list(SupervisorScope.objects.filter(user=user))
+        user._supervisor_scopes = scopes
+    return scopes
+
+
 def supervisor_q(user: Any) -> Q | None:
     """The agencies a supervisor reads, as a filter; None when the user supervises nothing."""
-    scopes = list(SupervisorScope.objects.filter(user=user))
+    scopes = supervisor_scopes(user)
     if not scopes:
         return None
     q = Q(pk__in=[])
@@ -94,7 +104,7 @@ def visible_agencies(user: Any) -> QuerySet[Agency]:
 
 
 def is_supervisor(user: Any) -> bool:
-    return user.is_authenticated and (user.is_superuser or SupervisorScope.objects.filter(user=user).exists())
+    return user.is_authenticated and (user.is_superuser or bool(supervisor_scopes(user)))
 
 
 def access_for(user: Any, agency_id: int) -> AgencyAccess:

@@ -15,12 +15,9 @@ def workspace(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     supervisor = False
     if user is not None and user.is_authenticated:
-        supervisor = user.is_superuser or getattr(user, "_is_supervisor", None)
-        if supervisor is None:
-            from prongsai.web.agencies.models import SupervisorScope
+        from prongsai.web.agencies.access import is_supervisor
 
-            supervisor = SupervisorScope.objects.filter(user=user).exists()
-            user._is_supervisor = supervisor
+        supervisor = is_supervisor(user)
     return {
         "access": access,
         "agency": access.agency if access else None,
