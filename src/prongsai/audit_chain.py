@@ -94,7 +94,8 @@ class Report:
 
     def message(self) -> str:
         if self.problem is not None:
-            return f"บันทึกการเปลี่ยนแปลงไม่ครบถ้วน: {self.problem.message}"
+            return (f"บันทึกการเปลี่ยนแปลงไม่ครบถ้วน: {self.problem.message} — เก็บผลการตรวจนี้ไว้เป็นหลักฐาน "
+                    "อย่าแก้ไขฐานข้อมูลเพิ่ม และแจ้งผู้ดูแลระบบให้เทียบกับไฟล์สำรองข้อมูล (prongsai backup/restore)")
         return (f"บันทึกการเปลี่ยนแปลงครบถ้วน {self.entries:,} รายการ ไม่มีรายการใดถูกแก้ไข ลบ หรือแทรกนอกระบบ "
                 f"(รหัสตรวจสอบรายการล่าสุด {self.head})")
 

@@ -16,6 +16,7 @@ import math
 import os
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -67,14 +68,29 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".xlsx", ".xlsm")
 _UNREADABLE = "อ่านไฟล์ไม่ได้ ข้อมูลในไฟล์อยู่ในรูปแบบที่ระบบไม่รู้จัก"
-_UNREADABLE_EXPECTED = "แบบฟอร์ม Excel ของระบบ หรือไฟล์ .csv .yaml .json ตามรูปแบบในคู่มือ"
+# A syntax problem is the officer's to mend where it is, or to avoid with the Excel form.
+FIX_THE_FILE = "แก้ไขไฟล์ที่ตำแหน่งที่ระบุ หรือกรอกในแบบฟอร์ม Excel ของระบบ (ดาวน์โหลดได้ที่หน้าผลการประเมิน)"
+UNREADABLE_EXPECTED = "แบบฟอร์ม Excel ของระบบ หรือไฟล์ .csv .yaml .json ตามรูปแบบในคู่มือ"
 log = logging.getLogger(__name__)
 
 
+@dataclass
+class DefaultAgency:
+    """The agency a file is read as when it names none (a file uploaded on that agency's page);
+    `used` says afterwards whether the file needed it."""
+
+    name: str
+    used: bool = False
+
+    def take(self) -> str:
+        self.used = True
+        return self.name
+
+
 def read_results(path: str | Path, get_fw: GetFramework = get_framework, *,
-                 limits: Limits = LIMITS) -> AgencyResults:
+                 limits: Limits = LIMITS, default_agency: DefaultAgency | None = None) -> AgencyResults:
     """The one agency a file describes (several rows of one agency are its years)."""
-    return _read(Path(path), get_fw, limits, single=True)[0]
+    return _read(Path(path), get_fw, limits, single=True, default=default_agency)[0]
 
 
 def read_many(path: str | Path, get_fw: GetFramework = get_framework, *,
@@ -83,7 +99,8 @@ def read_many(path: str | Path, get_fw: GetFramework = get_framework, *,
     return _read(Path(path), get_fw, limits, single=False)
 
 
-def _read(path: Path, get_fw: GetFramework, limits: Limits, single: bool) -> list[AgencyResults]:
+def _read(path: Path, get_fw: GetFramework, limits: Limits, single: bool,
+          default: DefaultAgency | None = None) -> list[AgencyResults]:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(f"ไม่รองรับไฟล์ชนิด '{_shown(suffix) or 'ไม่มีนามสกุล'}'", file=str(path),
@@ -99,11 +116,12 @@ def _read(path: Path, get_fw: GetFramework, limits: Limits, single: bool) -> lis
                 check_tree(value, limits)
             else:
                 value = loads_yaml(text, loader=_ResultsYamlLoader, limits=limits, budget=budget)
-            return [parse_results(value, get_fw, source=str(path))]
+            return [parse_results(value, get_fw, source=str(path), default_agency=default)]
         rows = csv_rows(data) if suffix == ".csv" else xlsx_rows(data, limits, budget)
-        return _from_rows(capped(rows, limits, budget), get_fw, str(path), budget, single)
+        return _from_rows(capped(rows, limits, budget), get_fw, str(path), budget, single, default)
     except YamlError as exc:
-        raise InputError(exc.message, file=str(path), where=exc.where, expected=exc.expected) from None
+        raise InputError(exc.message, file=str(path), where=exc.where,
+                         expected=exc.expected or FIX_THE_FILE) from None
     except InputError as exc:
         raise exc.located(file=str(path)) from None
     except Exception as exc:
@@ -112,7 +130,7 @@ def _read(path: Path, get_fw: GetFramework, limits: Limits, single: bool) -> lis
         if os.environ.get("PRONGSAI_DEBUG"):
             raise
         log.info("results file %s: %s not worded by the reader", path.name, type(exc).__name__, exc_info=True)
-        raise InputError(_UNREADABLE, file=str(path), expected=_UNREADABLE_EXPECTED) from None
+        raise InputError(_UNREADABLE, file=str(path), expected=UNREADABLE_EXPECTED) from None
 
 
 class _ResultsYamlLoader(yamlio._StrictLoader):  # type: ignore[name-defined,misc]
@@ -147,7 +165,7 @@ def _shown(value: Any, limit: int = 40) -> str:
 
 
 def _from_rows(rows: list[Row], get_fw: GetFramework, source: str, budget: Budget,
-               single: bool) -> list[AgencyResults]:
+               single: bool, default: DefaultAgency | None = None) -> list[AgencyResults]:
     if not rows:
         raise InputError("ไฟล์ว่าง ไม่มีข้อมูล", expected="แถวหัวตารางและข้อมูลอย่างน้อยหนึ่งแถว")
     header_no, header_cells = rows[0]
@@ -158,8 +176,9 @@ def _from_rows(rows: list[Row], get_fw: GetFramework, source: str, budget: Budge
                              expected="ชื่อช่อง เช่น agency, fiscal_year, 1–10, IIT, O12")
     names: Names = {}
     if header and header[0].lower() in _FORM_HEADERS:
-        return [parse_results(_form_to_mapping(header, rows[1:]), get_fw, source=source, names=names)]
-    return _table_to_results(header, header_no, rows[1:], get_fw, source, budget, single, names)
+        return [parse_results(_form_to_mapping(header, rows[1:]), get_fw, source=source, names=names,
+                              default_agency=default)]
+    return _table_to_results(header, header_no, rows[1:], get_fw, source, budget, single, names, default)
 
 
 def _form_to_mapping(header: list[str], rows: list[Row]) -> dict[str, Any]:
@@ -184,8 +203,9 @@ def _form_to_mapping(header: list[str], rows: list[Row]) -> dict[str, Any]:
 
 
 def _table_to_results(header: list[str], header_no: int, rows: list[Row], get_fw: GetFramework, source: str,
-                      budget: Budget, single: bool, names: Names) -> list[AgencyResults]:
-    if "agency" not in [FIELD_ALIASES.get(h, h) for h in header]:
+                      budget: Budget, single: bool, names: Names,
+                      default: DefaultAgency | None = None) -> list[AgencyResults]:
+    if default is None and "agency" not in [FIELD_ALIASES.get(h, h) for h in header]:
         raise InputError("ไม่พบคอลัมน์ชื่อหน่วยงาน", where=f"แถว {header_no}",
                          expected="คอลัมน์ agency หรือ หน่วยงาน (หรือใช้แบบฟอร์มจาก prongsai template)")
     if not rows:
@@ -217,6 +237,8 @@ def _table_to_results(header: list[str], header_no: int, rows: list[Row], get_fw
                 raise InputError(f"มีเหตุผลของข้อ {code} แต่ไม่มีคะแนนของข้อนั้น", where=where)
             items[code] = {"score": items[code], "reason": reason}
         agency = normalise_text(str(data.get("agency", "")))
+        if not agency and default is not None:
+            agency = data["agency"] = default.take()
         if not agency:
             raise InputError("ไม่มีชื่อหน่วยงาน", where=f"แถว {number}", expected="ชื่อหน่วยงานในคอลัมน์ agency")
         per_agency.setdefault(agency, []).append((number, data))
@@ -284,12 +306,12 @@ Names = dict[tuple[int, str, type, Any], tuple[Framework, Any]]
 
 
 def parse_results(data: Any, get_fw: GetFramework = get_framework, source: str | None = None, *,
-                  names: Names | None = None) -> AgencyResults:
+                  names: Names | None = None, default_agency: DefaultAgency | None = None) -> AgencyResults:
     names = {} if names is None else names
     if not isinstance(data, dict):
         raise InputError("ไฟล์ผลการประเมินต้องเป็นชุดข้อมูลแบบ ช่อง: ค่า", expected="เช่น agency: …, fiscal_year: 2567")
     _no_unknown_fields(data, TOP_FIELDS, None)
-    agency = _text(data, "agency", required=True)
+    agency = _text(data, "agency", required=default_agency is None) or default_agency.take()  # type: ignore[union-attr]
     current = _parse_year(data, get_fw, None, names)
     previous = data.get("previous") or []
     if not isinstance(previous, list):

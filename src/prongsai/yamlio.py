@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from prongsai.untrusted_files import Budget, Limits, os_reason
+from prongsai.untrusted_files import Budget, Limits, os_reason, too_deep, too_many_values
 
 try:
     _Base = yaml.CSafeLoader
@@ -140,15 +140,21 @@ def _translated(english: str, fallback: str) -> str:
     return next((thai for fragment, thai in _YAML_PROBLEMS if fragment.lower() in lowered), fallback)
 
 
+ALIASES_COUNTED = " (นับรวมค่าที่อ้างถึงด้วย *)"
+
+
+def _refused(error: Any, note: str = "") -> YamlError:
+    """The untrusted-files limit (an InputError) as this module's error, its advice kept."""
+    return YamlError(error.message + note, error.where, error.expected)
+
+
 def _check_events(text: str, loader: type, limits: Limits, budget: Budget | None) -> None:
     """Refuse, from the event stream alone, what no results file needs and what could make
     constructing the document expensive."""
-    too_deep = f"ข้อมูลซ้อนกันลึกเกิน {limits.depth} ชั้น"
     # per open collection: [values inside so far, height below it, anchor or None]
     stack: list[list[Any]] = [[0, 0, None]]
     anchors: dict[str, tuple[int, int]] = {}  # anchor → (values it expands to, its height)
     total = events = 0
-    too_many = f"ไฟล์มีค่าข้อมูลเกิน {limits.values:,} ค่า (นับรวมค่าที่อ้างถึงด้วย *)"
     parser = loader(text)
     try:
         while parser.check_event():
@@ -168,7 +174,7 @@ def _check_events(text: str, loader: type, limits: Limits, budget: Budget | None
                 if isinstance(event, yaml.CollectionStartEvent):
                     stack.append([0, 0, event.anchor])
                     if len(stack) - 1 > limits.depth:
-                        raise YamlError(too_deep, _at(event.start_mark))
+                        raise _refused(too_deep(limits, _at(event.start_mark)))
                     continue
                 size, height = 1, 0
                 if event.anchor:
@@ -179,7 +185,7 @@ def _check_events(text: str, loader: type, limits: Limits, budget: Budget | None
                     anchors[anchor] = (inner + 1, below + 1)
                 total += 1  # the collection itself; what it holds is counted already
                 if total > limits.values:
-                    raise YamlError(too_many, _at(event.start_mark))
+                    raise _refused(too_many_values(limits, _at(event.start_mark)), ALIASES_COUNTED)
                 stack[-1][0] += inner + 1
                 stack[-1][1] = max(stack[-1][1], below + 1)
                 continue
@@ -187,9 +193,9 @@ def _check_events(text: str, loader: type, limits: Limits, budget: Budget | None
                 continue
             total += size
             if total > limits.values:
-                raise YamlError(too_many, _at(event.start_mark))
+                raise _refused(too_many_values(limits, _at(event.start_mark)), ALIASES_COUNTED)
             if len(stack) - 1 + height > limits.depth:
-                raise YamlError(too_deep, _at(event.start_mark))
+                raise _refused(too_deep(limits, _at(event.start_mark)))
             stack[-1][0] += size
             stack[-1][1] = max(stack[-1][1], height)
     finally:

@@ -37,3 +37,15 @@ class AuditDownloadTestCase(BaseTestCase):
         self.assertEqual(self.client.get(self.a_url(f"evidence/{self.evidence.pk}/")).status_code, 404)
         self.assertEqual(self.client.get(self.a_url("documents/plan.docx")).status_code, 404)
         self.assertEqual(self.downloads().count(), before)
+
+    def test_behind_the_trusted_proxy_the_officers_address_is_logged(self):
+        """The download entry names the officer's machine, as sign-ins do, not the proxy's."""
+        import os
+        from unittest import mock
+
+        self.login(self.viewer)
+        with mock.patch.dict(os.environ, {"PRONGSAI_TRUSTED_PROXIES": "127.0.0.1"}):
+            r = self.client.get(self.a_url(f"evidence/{self.evidence.pk}/"), REMOTE_ADDR="127.0.0.1",
+                                HTTP_X_FORWARDED_FOR="10.8.8.8")
+        self.assertEqual(r.status_code, 200)
+        self.assertEqual(self.downloads().first().address, "10.8.8.8")

@@ -170,6 +170,10 @@ def _gunicorn_usable() -> bool:
 def _body_limited(app: Any, limit: int) -> Any:
     """Refuse an oversized request before anything reads it (waitress has its own limit;
     gunicorn has none, and Django would spool the body into temporary files)."""
+    from django.conf import settings
+
+    too_large = (f"ส่งข้อมูลไม่สำเร็จ เพราะไฟล์แนบรวมกันใหญ่เกินกำหนด กรุณาแนบไฟล์ละไม่เกิน "
+                 f"{settings.UPLOAD_MAX_BYTES // (1024 * 1024)} MB หรือแนบให้น้อยลง แล้วกดย้อนกลับเพื่อส่งอีกครั้ง")
 
     def limited(environ: dict[str, Any], start_response: Any) -> Any:
         try:
@@ -177,7 +181,7 @@ def _body_limited(app: Any, limit: int) -> Any:
         except ValueError:
             length = 0
         if length > limit:
-            body = "คำขอมีขนาดใหญ่เกินกำหนด (ไฟล์แนบรวมกันใหญ่เกินไป)".encode()
+            body = too_large.encode()
             start_response("413 Request Entity Too Large", [("Content-Type", "text/plain; charset=utf-8"),
                                                             ("Content-Length", str(len(body))),
                                                             ("Connection", "close")])

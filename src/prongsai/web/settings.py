@@ -72,7 +72,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.forms",
-    "axes",  # before audit: its login signal handlers set request.axes_ip_address that audit logs
+    "axes",
     "prongsai.web.ui",
     "prongsai.web.audit",
     "prongsai.web.agencies",

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
 from prongsai.thai import normalise_text
-from prongsai.web.agencies import ratelimit
-from prongsai.web.agencies.models import Agency, Invitation, Membership, SupervisorScope, Unit
+from prongsai.web.agencies import invitations, ratelimit
+from prongsai.web.agencies.models import Agency, Membership, SupervisorScope, Unit
 
 User = get_user_model()
 
@@ -230,8 +230,8 @@ class MemberAddForm(forms.Form):
         user = User.objects.filter(username__iexact=username).first()
         if user is not None and Membership.objects.filter(user=user, agency=self.agency).exists():
             raise forms.ValidationError("ผู้ใช้นี้เป็นสมาชิกของหน่วยงานอยู่แล้ว")
-        if user is not None and Invitation.objects.open().filter(user=user, agency=self.agency).exists():
-            raise forms.ValidationError("มีคำเชิญที่รอการตอบรับอยู่แล้ว ดูได้ในรายการคำเชิญด้านล่าง")
+        if user is not None and invitations.has_open(self.agency, user):
+            raise forms.ValidationError(invitations.ALREADY_INVITED)
         self.existing_user = user
         return user.username if user is not None else username
 

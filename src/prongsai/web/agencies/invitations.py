@@ -41,6 +41,9 @@ def _close_expired(**filters: Any) -> None:
         status=Invitation.EXPIRED)
 
 
+ALREADY_INVITED = "มีคำเชิญที่รอการตอบรับอยู่แล้ว ดูได้ในรายการคำเชิญด้านล่าง"
+
+
 def has_open(agency: Agency, user: Any) -> bool:
     return Invitation.objects.open().filter(agency=agency, user=user).exists()
 

@@ -276,7 +276,7 @@ def members(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
         try:
             invitation = invites.send(request.user, agency, form.existing_user, data["role"], data["unit"])
         except IntegrityError:  # another admin invited the same account a moment ago
-            form.add_error("username", "มีคำเชิญที่รอการตอบรับอยู่แล้ว ดูได้ในรายการคำเชิญด้านล่าง")
+            form.add_error("username", invites.ALREADY_INVITED)
         else:
             messages.success(request, (
                 f"ชื่อผู้ใช้ {invitation.user.username} มีบัญชีอยู่แล้ว จึงส่งคำเชิญแทนการเพิ่มทันที"

@@ -67,12 +67,13 @@ def _user_fields(user: Any) -> dict[str, Any]:
 
 
 def client_address(request: Any) -> str:
-    """The address the login throttle saw (django-axes sets it from the configured proxy header),
-    otherwise the connection's peer."""
+    """The client's address as the login throttle sees it: the peer, or the address the
+    configured proxy forwarded (prongsai.web.client_address)."""
     if request is None:
         return ""
-    address = getattr(request, "axes_ip_address", "") or request.META.get("REMOTE_ADDR", "")
-    return str(address or "")[:45]
+    from prongsai.web.client_address import client_address as address_of
+
+    return (address_of(request) or "")[:45]
 
 
 def record(user: Any, agency: Any, action: str, object_type: str, obj: Any, summary: str,

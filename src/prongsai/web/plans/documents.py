@@ -77,7 +77,7 @@ def _choices(access: AgencyAccess, request: HttpRequest) -> dict[str, Any]:
         raise Http404
     # The implementation report follows the version progress is tracked against (the approved
     # one while a newer draft waits for approval), whichever version of that year was picked.
-    tracked = services.tracked_plan(access.agency, plan.fiscal_year) if plan is not None else None
+    tracked = services.tracked_among(p for p in plans if p.fiscal_year == plan.fiscal_year) if plan else None
     return {"years": years, "plans": plans, "plan": plan, "year": year, "period": period, "tracked": tracked}
 
 

@@ -209,6 +209,12 @@ def tracked_and_latest(agency: Agency, fiscal_year: int | None = None) -> tuple[
     return approved or latest, latest
 
 
+def tracked_among(versions: Iterable[Plan]) -> Plan | None:
+    """tracked_plan's rule over versions already read (one plan year, newest first)."""
+    versions = list(versions)
+    return next((p for p in versions if p.is_locked), versions[0] if versions else None)
+
+
 def tracked_measure(measure: Measure) -> Measure | None:
     """The measure of the tracked version that `measure` (of any version) stands for: the same
     lineage, since a new version copies each measure with its lineage. None when the tracked
@@ -275,12 +281,14 @@ def statuses(plan: Plan, today: date | None = None, unit: Unit | None = None) ->
     for entry in entries:
         latest.setdefault(entry.lineage, entry)
         counts[entry.lineage] = counts.get(entry.lineage, 0) + 1
-    out = []
-    for m in measures:
-        last = latest.get(m.lineage)
-        state = tracking.measure_state(STATUS_TH[last.status] if last else None, m.end, today)
-        out.append(MeasureStatus(m, last, counts.get(m.lineage, 0), state))
-    return out
+    return [status_of(m, latest.get(m.lineage), counts.get(m.lineage, 0), today) for m in measures]
+
+
+def status_of(measure: Measure, latest: ProgressEntry | None, entries: int, today: date | None = None) -> MeasureStatus:
+    """One measure's state from its latest report (the rule of prongsai.tracking)."""
+    today = today or timezone.localdate()
+    state = tracking.measure_state(STATUS_TH[latest.status] if latest else None, measure.end, today)
+    return MeasureStatus(measure, latest, entries, state)
 
 
 # --- to the core (documents) ---------------------------------------------------------------------

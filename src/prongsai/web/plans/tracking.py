@@ -80,10 +80,13 @@ def measure_progress(request: HttpRequest, access: AgencyAccess, measure_id: int
     if request.method == "POST" and not can_record:
         raise PermissionDenied
     measure = measure or shown
-    status = next((s for s in services.statuses(measure.plan) if s.measure.pk == measure.pk), None)
-    saved = status.latest.status if status is not None and status.latest else "in_progress"
+    entries = list(ProgressEntry.objects.filter(agency=access.agency, lineage=measure.lineage)
+                   .select_related("created_by").prefetch_related("evidence"))  # newest first
+    latest = entries[0] if entries else None
+    status = services.status_of(measure, latest, len(entries))
     form = ProgressForm(request.POST if request.method == "POST" else None, request.FILES if request.method == "POST" else None,
-                        initial={"as_of": timezone.localdate(), "status": saved}) if can_record else None
+                        initial={"as_of": timezone.localdate(),
+                                 "status": latest.status if latest else "in_progress"}) if can_record else None
     if request.method == "POST" and form is not None and form.is_valid():
         with transaction.atomic():
             entry = form.save(commit=False)
@@ -100,8 +103,6 @@ def measure_progress(request: HttpRequest, access: AgencyAccess, measure_id: int
                         f"บันทึกผลการดำเนินการของมาตรการ '{measure.title}'", after)
         messages.success(request, "บันทึกผลการดำเนินการแล้ว")
         return redirect("measure_progress", access.agency.pk, measure.pk)
-    entries = (ProgressEntry.objects.filter(agency=access.agency, lineage=measure.lineage)
-               .select_related("created_by").prefetch_related("evidence"))
     tracked = services.tracked_plan(access.agency, measure.plan.fiscal_year)
     return render(request, "plans/measure_progress.html", {
         "title": f"ผลการดำเนินการ: {measure.title}", "section": "tracking", "m": measure, "plan": measure.plan,
