@@ -5,7 +5,7 @@ first question (the browser test checks the dialogs themselves)."""
 import re
 from pathlib import Path
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "src" / "prongsai" / "web" / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "src" / "prongsai" / "web" / "jinja2"
 
 
 def test_no_template_asks_through_htmx():

@@ -100,20 +100,27 @@ ROOT_URLCONF = "prongsai.web.urls"
 FORM_RENDERER = "prongsai.web.ui.forms.Renderer"
 WSGI_APPLICATION = "prongsai.web.wsgi.application"
 
+_CONTEXT_PROCESSORS = [
+    "django.template.context_processors.request",
+    "django.contrib.auth.context_processors.auth",
+    "django.contrib.messages.context_processors.messages",
+    "prongsai.web.ui.context.workspace",
+]
+# Pages are Jinja2 (prongsai.web.ui.jinja says why); the form renderer's field templates and
+# Django's widgets stay in Django's language.
 TEMPLATES = [
+    {
+        "NAME": "pages",
+        "BACKEND": "prongsai.web.ui.jinja.Pages",
+        "DIRS": [WEB_DIR / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "prongsai.web.ui.jinja.environment", "context_processors": _CONTEXT_PROCESSORS},
+    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [WEB_DIR / "templates"],
         "APP_DIRS": True,
-        "OPTIONS": {
-            "context_processors": [
-                "django.template.context_processors.request",
-                "django.contrib.auth.context_processors.auth",
-                "django.contrib.messages.context_processors.messages",
-                "prongsai.web.ui.context.workspace",
-            ],
-            "builtins": ["prongsai.web.ui.templatetags.ui"],
-        },
+        "OPTIONS": {"context_processors": _CONTEXT_PROCESSORS},
     },
 ]
 

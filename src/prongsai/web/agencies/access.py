@@ -111,14 +111,17 @@ def access_for(user: Any, agency_id: int) -> AgencyAccess:
     """The user's access to an agency; Http404 when the user may not see it."""
     if not user.is_authenticated:
         raise Http404
+    if not user.is_superuser:
+        # A member's page (nearly every request) needs one query: the membership with its agency.
+        membership = (Membership.objects.select_related("agency", "unit")
+                      .filter(user=user, agency_id=agency_id).first())
+        if membership is not None:
+            return AgencyAccess(membership.agency, membership.role, membership.unit, user)
     agency = Agency.objects.filter(pk=agency_id).first()
     if agency is None:
         raise Http404
     if user.is_superuser:
         return AgencyAccess(agency, "superuser", None, user)
-    membership = Membership.objects.select_related("unit").filter(user=user, agency=agency).first()
-    if membership is not None:
-        return AgencyAccess(agency, membership.role, membership.unit, user)
     sup = supervisor_q(user)
     if sup is not None and Agency.objects.filter(sup, pk=agency.pk).exists():
         return AgencyAccess(agency, "supervisor", None, user)

@@ -1,11 +1,11 @@
-"""`{% url %}` without a full reverse() per link. The plan editor has about 280 links per page
+"""`url()` in page templates without a full reverse() per link. The plan editor has about 280 links per page
 (move, edit and delete for every step of every measure); reverse() costs ~20 µs each, which
 made URL building a quarter of that page's time under load.
 
 For a view name and the shape of its arguments (which are integers, which are fixed words such
 as 'up'), reverse() runs once with recognisable stand-in numbers; later calls put the real ids
 in place of the stand-ins. Anything else (keyword arguments, namespaces, a stand-in that does
-not appear in the result) falls back to Django's own tag, so the output is always exactly what
+not appear in the result) falls back to reverse(), so the output is always exactly what
 reverse() gives (tested against every URL pattern)."""
 
 from __future__ import annotations
@@ -13,10 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from django.template import Context
-from django.template.defaulttags import URLNode
-from django.urls import NoReverseMatch, get_script_prefix, reverse
-from django.utils.html import conditional_escape
+from django.urls import get_script_prefix, reverse
 
 _STAND_IN = 7_391_000_000  # ten digits no id or word in our URLs contains
 
@@ -56,18 +53,3 @@ def fast_reverse(name: str, args: list[Any]) -> str:
     for mark in marks:
         url = url.replace(mark, next(values), 1)
     return url
-
-
-class FastURLNode(URLNode):
-    def render(self, context: Context) -> str:
-        if self.kwargs:
-            return super().render(context)
-        name = self.view_name.resolve(context)
-        try:
-            url = fast_reverse(name, [arg.resolve(context) for arg in self.args])
-        except NoReverseMatch:
-            return super().render(context)  # Django's own error or "as var" behaviour
-        if self.asvar:
-            context[self.asvar] = url
-            return ""
-        return conditional_escape(url) if context.autoescape else url
