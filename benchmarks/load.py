@@ -5,6 +5,8 @@ pages people open most (home, agency dashboard, results, plan, tracking, OIT che
     .venv/bin/python benchmarks/load.py                       # 20 clients, 60 s, the default workers
     .venv/bin/python benchmarks/load.py --seconds 10          # a quick run while iterating
     .venv/bin/python benchmarks/load.py --workers 1           # one process (waitress-like)
+    .venv/bin/python benchmarks/load.py --database-url postgres://u:p@127.0.0.1:5432/empty_db
+                                                              # the production setup's database
 
 Prints requests/s, p50/p95/p99 latency, errors and the server's workers. Figures only; the issue's
 target on a 2-core machine is >= 150 requests/s and p95 <= 250 ms with 0 errors.
@@ -59,9 +61,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def server_env(home: Path) -> dict[str, str]:
+def server_env(home: Path, database_url: str | None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
     env.update({"PRONGSAI_HOME": str(home), "PYTHONUNBUFFERED": "1"})
+    if database_url:
+        env["DATABASE_URL"] = database_url
     return env
 
 
@@ -188,13 +192,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=None, help="passed to prongsai serve (default: its own)")
+    parser.add_argument("--database-url", default=None,
+                        help="an empty database to serve from (default: the embedded SQLite in a fresh folder)")
     args = parser.parse_args(argv)
     if not 1 <= args.clients <= 200 or not 1 <= args.seconds <= 600:
         parser.error("--clients 1–200 and --seconds 1–600 keep the run bounded")
 
     with tempfile.TemporaryDirectory(prefix="prongsai-load-") as tmp:
         home = Path(tmp) / "home"
-        done = subprocess.run([sys.executable, "-c", SETUP, str(args.clients), PASSWORD], env=server_env(home),
+        env = server_env(home, args.database_url)
+        done = subprocess.run([sys.executable, "-c", SETUP, str(args.clients), PASSWORD], env=env,
                               cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=600)
         if done.returncode != 0:
             raise SystemExit(f"setting up the demo data failed:\n{done.stderr}")
@@ -205,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.workers is not None:
             command += ["--workers", str(args.workers)]
         log = open(Path(tmp) / "serve.log", "w+", encoding="utf-8")  # noqa: SIM115 (read after the run)
-        server = subprocess.Popen(command, env=server_env(home), cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
         try:
             deadline = time.monotonic() + 60
             while True:
@@ -257,7 +264,8 @@ def main(argv: list[str] | None = None) -> int:
                          "(the server did not say)")
 
     values = sorted(latencies)
-    print(f"clients: {args.clients}   seconds: {elapsed:.1f}   server: {served_by}")
+    database = args.database_url.split("://", 1)[0] if args.database_url else "sqlite (embedded)"
+    print(f"clients: {args.clients}   seconds: {elapsed:.1f}   server: {served_by}   database: {database}")
     print(f"requests: {len(values)}   requests/s: {len(values) / elapsed:.1f}   errors: {len(errors)}")
     if values:
         print(f"latency ms: p50 {percentile(values, 0.50):.0f}   p95 {percentile(values, 0.95):.0f}   "

@@ -52,5 +52,19 @@ class SuperviseTestCase(BaseTestCase):
         for url in ("/", self.a_url(""), "/supervise/"):
             with CaptureQueriesContext(connection) as queries:
                 self.assertEqual(self.client.get(url).status_code, 200)
-            scope_reads = [q for q in queries.captured_queries if "agencies_supervisorscope" in q["sql"]]
+            scope_reads = [q for q in queries.captured_queries
+                           if "agencies_supervisorscope" in q["sql"] and "auth_user" not in q["sql"]]
             self.assertEqual(len(scope_reads), 1, url)
+
+    def test_a_members_page_spends_no_query_on_scopes(self):
+        """Reading the signed-in account also tells that it supervises nothing (account_backend)."""
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        self.login(self.member)
+        for url in (self.a_url(""), self.a_url("results/")):
+            with CaptureQueriesContext(connection) as queries:
+                self.assertEqual(self.client.get(url).status_code, 200)
+            scope_reads = [q for q in queries.captured_queries
+                           if "agencies_supervisorscope" in q["sql"] and "auth_user" not in q["sql"]]
+            self.assertEqual(scope_reads, [], url)

@@ -152,10 +152,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "prongsai.web.ui.passwords.NumericPasswordValidator"},
 ]
 
-# The throttle checks every authentication, whatever view asks for it; ModelBackend then signs in.
+# The throttle checks every authentication, whatever view asks for it; Django's ModelBackend (with
+# a cheaper read of the signed-in account, agencies.account_backend) then signs in.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "prongsai.web.agencies.account_backend.AccountBackend",
 ]
 
 LOGIN_URL = "login"
@@ -163,6 +164,7 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Shared office computers: the session ends with the browser and after a working day.
+SESSION_ENGINE = "prongsai.web.ui.sessions"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = 10 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
