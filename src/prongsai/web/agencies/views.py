@@ -118,10 +118,6 @@ def home(request: HttpRequest) -> HttpResponse:
     filtered = bool(request.GET)
     # An open invitation must be seen, so it stops the shortcut to the only agency's dashboard.
     open_invitations = list(Invitation.objects.open().filter(user=user).select_related("agency"))
-    if not supervisor and not filtered and not open_invitations:
-        first_two = list(agencies.values_list("pk", flat=True)[:2])
-        if len(first_two) == 1:
-            return redirect("dashboard", first_two[0])
     if form.is_valid():
         q = form.cleaned_data.get("q")
         if q:
@@ -131,6 +127,8 @@ def home(request: HttpRequest) -> HttpResponse:
     # Page through ids first, then annotate only the 25 agencies shown (cheap with 8,000 agencies).
     page = Paginator(agencies.order_by("province", "name", "pk").values_list("pk", flat=True), 25).get_page(
         request.GET.get("page"))
+    if not supervisor and not filtered and not open_invitations and page.paginator.count == 1:
+        return redirect("dashboard", page.object_list[0])
     latest = Result.objects.filter(agency=OuterRef("pk")).order_by("-fiscal_year")
     # The newest year's approved version when there is one ("approved" sorts before "draft"): a
     # draft revision of an approved plan does not make the agency look as if it had no approval.

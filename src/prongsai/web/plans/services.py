@@ -195,18 +195,12 @@ def tracked_plan(agency: Agency, fiscal_year: int | None = None) -> Plan | None:
     plan for `fiscal_year` (default: the newest plan year). A draft made to change an approved
     plan is not followed until it is approved itself; while no version is approved yet, the
     draft is all there is, so it is followed."""
-    return tracked_and_latest(agency, fiscal_year)[0]
-
-
-def tracked_and_latest(agency: Agency, fiscal_year: int | None = None) -> tuple[Plan | None, Plan | None]:
-    """(the tracked version, the latest version) of the plan for `fiscal_year`: the tracking page
-    shows both when a newer draft waits for approval."""
     latest = current_plan(agency, fiscal_year)
     if latest is None or latest.is_locked:
-        return latest, latest
+        return latest
     approved = (Plan.objects.filter(agency=agency, fiscal_year=latest.fiscal_year, status=Plan.APPROVED)
                 .order_by("-version").first())
-    return approved or latest, latest
+    return approved or latest
 
 
 def tracked_among(versions: Iterable[Plan]) -> Plan | None:

@@ -33,13 +33,17 @@ def _measure(access: AgencyAccess, measure_id: int) -> Measure:
 @agency_view(VIEW, methods=("GET", "HEAD"))
 def tracking(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
     agency = access.agency
-    plan_years = list(Plan.objects.filter(agency=agency).values_list("fiscal_year", flat=True)
-                      .order_by("-fiscal_year").distinct())
+    # An agency has a few plan versions a year: one read gives the years, the tracked version and
+    # the latest one.
+    plans = list(Plan.objects.filter(agency=agency).order_by("-fiscal_year", "-version"))
+    plan_years = list(dict.fromkeys(p.fiscal_year for p in plans))
     year = request.GET.get("year")
     try:
-        plan, newer = services.tracked_and_latest(agency, int(year) if year else None)
+        year = int(year) if year else (plan_years[0] if plan_years else None)
     except ValueError:
         raise Http404 from None
+    versions = [p for p in plans if p.fiscal_year == year]
+    plan, newer = services.tracked_among(versions), (versions[0] if versions else None)
     if plan is None:
         return render(request, "plans/tracking_empty.html", {"title": "ติดตามผลการดำเนินการ", "section": "tracking"})
     units = list(agency.units.all())

@@ -140,8 +140,8 @@ def plan_new(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
 @agency_view(VIEW, methods=("GET", "HEAD"))
 def plan_detail(request: HttpRequest, access: AgencyAccess, plan_id: int) -> HttpResponse:
     plan = _plan(access, plan_id)
-    latest = plan.is_latest()
-    versions = Plan.objects.filter(agency=access.agency, fiscal_year=plan.fiscal_year).order_by("-version")
+    versions = list(Plan.objects.filter(agency=access.agency, fiscal_year=plan.fiscal_year).order_by("-version"))
+    latest = plan.pk == versions[0].pk
     return render(request, "plans/plan.html", {
         "title": f"มาตรการปี {plan.fiscal_year}", "section": "plans", "plan": plan, "measures": _measures(plan, access),
         "editable": access.can_edit and not plan.is_locked and latest, "is_latest": latest, "versions": versions,
