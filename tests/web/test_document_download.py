@@ -2,6 +2,7 @@ import io
 import threading
 import time
 import zipfile
+from pathlib import Path
 from unittest import mock
 
 from django.test import SimpleTestCase
@@ -164,3 +165,49 @@ class SingleFlightTestCase(SimpleTestCase):
         second.join(5)
         self.assertEqual([str(e) for e in out], ["soffice failed", "soffice failed"])
         self.assertEqual(flight.run("k", lambda: b"ok"), b"ok")  # the failure is not remembered
+
+
+def _build_in_a_worker(folder: str, counter: str, key: str, out: str) -> None:
+    """What one server process does for a download: count the LibreOffice job, take its time."""
+    from prongsai.web.plans.single_flight import AcrossProcesses
+
+    def slow() -> bytes:
+        with open(counter, "a") as fh:
+            fh.write("job\n")
+        time.sleep(0.6)
+        return b"%PDF-from-one-job"
+
+    Path(out).write_bytes(AcrossProcesses(Path(folder)).run(key, slow))
+
+
+class AcrossProcessesTestCase(SimpleTestCase):
+    """Item 18 with several worker processes: a second click that another process serves waits for
+    the first job too."""
+
+    def run_workers(self, folder: Path, key: str, count: int) -> list[bytes]:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        counter, outs = folder / "jobs.txt", [folder / f"out{n}" for n in range(count)]
+        workers = [context.Process(target=_build_in_a_worker, args=(str(folder / "docs"), str(counter), key, str(o)))
+                   for o in outs]
+        for worker in workers:
+            worker.start()
+            time.sleep(0.1)  # the second click comes while the first document is being made
+        for worker in workers:
+            worker.join(10)
+            self.assertEqual(worker.exitcode, 0)
+        return [o.read_bytes() for o in outs]
+
+    def test_a_second_process_takes_the_first_ones_document(self):
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            self.assertEqual(self.run_workers(folder, "agency 1 plan.pdf", 2), [b"%PDF-from-one-job"] * 2)
+            self.assertEqual((folder / "jobs.txt").read_text().count("job"), 1)
+            # a click after it finished makes the document afresh
+            self.run_workers(folder, "agency 1 plan.pdf", 1)
+            self.assertEqual((folder / "jobs.txt").read_text().count("job"), 2)
+            results = list((folder / "docs").glob("*.result"))
+            self.assertEqual([oct(r.stat().st_mode & 0o777) for r in results], ["0o600"])

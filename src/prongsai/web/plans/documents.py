@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import content_disposition_header
@@ -19,7 +20,7 @@ from prongsai.web.assessments.services import agency_results, analysis_for
 from prongsai.web.audit import log
 from prongsai.web.plans import services
 from prongsai.web.plans.models import Plan
-from prongsai.web.plans.single_flight import SingleFlight
+from prongsai.web.plans.single_flight import AcrossProcesses
 
 logger = logging.getLogger("prongsai.web")
 
@@ -31,7 +32,9 @@ KINDS = {
 FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
            "pdf": "application/pdf"}
 PERIODS = {"6-month": "รอบ 6 เดือน", "year-end": "รอบสิ้นปีงบประมาณ"}
-_building: SingleFlight[bytes] = SingleFlight()
+# A repeat click (or a second tab) while a document is being made waits for it, whichever worker
+# process it reaches, instead of starting a second LibreOffice job.
+_building = AcrossProcesses(Path(settings.FILE_UPLOAD_TEMP_DIR or tempfile.gettempdir()) / "documents")
 
 
 def writer() -> Any:
@@ -125,8 +128,6 @@ def document_download(request: HttpRequest, access: AgencyAccess, kind: str, fmt
                                 allow_empty=blank_form)
             return Path(path).read_bytes()
 
-    # A repeat click while this very document is being made waits for it instead of starting a
-    # second LibreOffice job.
     key = (access.agency.pk, kind, fmt, year, plan.pk if plan is not None else None, chosen["period"], blank_form,
            core_settings.thai_digits())
     try:
