@@ -35,7 +35,7 @@ def analysis_text(a: Analysis) -> str:
         lines.append("")
         lines.append("ตัวชี้วัด เรียงจากคะแนนมากไปน้อย:")
         for r in a.ranking:
-            origin = " (คำนวณจากรายข้อ)" if r.origin == "items" else ""
+            origin = {"items": " (คำนวณจากรายข้อ)", "estimate": " (ประมาณการจากรายข้อ)"}.get(r.origin, "")
             lines.append(f"  {r.rank:>2}. ตัวชี้วัดที่ {r.no} {r.name} [{r.instrument}] "
                          f"{_f(r.score)} — {r.status_th}{origin}")
     name = {r.no: f"ตัวชี้วัดที่ {r.no} {r.name} ({_f(r.score)})" for r in a.indicators}

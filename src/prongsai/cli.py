@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from prongsai.errors import EnvironmentProblem, InputError
 
@@ -142,17 +143,38 @@ def cmd_frameworks(args: argparse.Namespace) -> int:
     from prongsai.ita.library import library, load_framework_file
 
     if args.action == "check":
-        if not args.file:
-            raise InputError("ต้องระบุไฟล์ที่จะตรวจ", expected="prongsai frameworks check FILE")
-        fw = load_framework_file(args.file)
-        print(f"{args.file}: ถูกต้อง — กรอบปี {fw.fiscal_year}, {len(fw.indicators)} ตัวชี้วัด, {len(fw.items)} ข้อ")
+        if len(args.targets) != 1:
+            raise InputError("ต้องระบุไฟล์ที่จะตรวจหนึ่งไฟล์", expected="prongsai frameworks check FILE")
+        fw = load_framework_file(args.targets[0])
+        print(f"{args.targets[0]}: ถูกต้อง — กรอบ{fw.label}, {len(fw.indicators)} ตัวชี้วัด, {len(fw.items)} ข้อ")
         return 0
     lib = library()
-    rows = [coverage(fw, overridden=fw.fiscal_year in lib.overridden) for fw in lib.all()]
+    if args.action == "diff":
+        return _frameworks_diff(lib, args)
+    if args.targets:
+        raise InputError(f"ไม่รู้จักคำสั่ง '{args.targets[0]}'", expected="prongsai frameworks [check FILE | diff ปี ปี]")
+    rows = [coverage(fw, overridden=(fw.fiscal_year, fw.variant) in lib.overridden) for fw in lib.everything()]
     if args.json:
         _write_json(rows)
     else:
         print(coverage_text(rows))
+    return 0
+
+
+def _frameworks_diff(lib: Any, args: argparse.Namespace) -> int:
+    from prongsai.ita.changes import changes_text, compare, parse_key
+
+    if len(args.targets) != 2:
+        raise InputError("ต้องระบุกรอบสองปีที่จะเทียบ", expected="prongsai frameworks diff 2568 2569 (หรือ 2569-ovec)")
+    try:
+        old, new = (parse_key(t, lib) for t in args.targets)
+    except ValueError as exc:
+        raise InputError(str(exc), where="frameworks diff", expected="ปีที่มีในคลัง ดูได้จาก prongsai frameworks") from None
+    found = compare(lib, old, new)
+    if args.json:
+        _write_json({"from": lib.get(*old).id, "to": lib.get(*new).id, "changes": [c.as_json() for c in found]})
+    else:
+        print(changes_text(lib, old, new, found))
     return 0
 
 
@@ -241,8 +263,9 @@ def build_parser() -> argparse.ArgumentParser:
     audit.set_defaults(func=cmd_audit)
 
     frameworks = sub.add_parser("frameworks", help="กรอบการประเมินที่มีในคลัง หรือตรวจไฟล์กรอบการประเมิน")
-    frameworks.add_argument("action", nargs="?", choices=["check"], help="check = ตรวจไฟล์กรอบการประเมิน")
-    frameworks.add_argument("file", nargs="?", help="ไฟล์กรอบการประเมิน (.yaml)")
+    frameworks.add_argument("action", nargs="?", choices=["check", "diff"],
+                            help="check FILE = ตรวจไฟล์กรอบการประเมิน; diff ปี ปี = ข้อ OIT ที่เปลี่ยนระหว่างสองกรอบ")
+    frameworks.add_argument("targets", nargs="*", help="ไฟล์ (.yaml) หรือปีสองปี เช่น 2568 2569 หรือ 2569-ovec")
     frameworks.add_argument("--json", action="store_true")
     frameworks.set_defaults(func=cmd_frameworks)
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from prongsai import yamlio
 from prongsai.errors import InputError
-from prongsai.ita.library import available_years, get_framework
+from prongsai.ita.library import available_years, get_framework, library
 from prongsai.ita.model import INSTRUMENTS, Framework
 from prongsai.ita.names import UnknownReference, indicator_no, item_code
 from prongsai.ita.results import AgencyResults, ItemResult, Meeting, ProgressEntry, YearResult
@@ -33,10 +33,10 @@ from prongsai.thai import ThaiDateError, normalise_text, parse_number, parse_tha
 from prongsai.untrusted_files import LIMITS, Budget, Limits, check_json_text, check_tree, read_capped
 from prongsai.yamlio import YamlError, decode_text, loads_json, loads_yaml
 
-GetFramework = Callable[[int], Framework]
+GetFramework = Callable[..., Framework]  # (year) or (year, variant)
 
 YEAR_FIELDS = ("fiscal_year", "indicators", "instruments", "items", "total", "level")
-TOP_FIELDS = ("agency", "agency_type", "province", "district", "prepared_by", "units", "meeting",
+TOP_FIELDS = ("agency", "agency_type", "variant", "province", "district", "prepared_by", "units", "meeting",
               "progress", "previous", *YEAR_FIELDS)
 PROGRESS_STATUSES = ("ยังไม่เริ่ม", "กำลังดำเนินการ", "เสร็จสิ้น", "ล่าช้า")
 
@@ -45,9 +45,11 @@ FIELD_ALIASES = {
     "หน่วยงาน": "agency", "ชื่อหน่วยงาน": "agency", "ประเภทหน่วยงาน": "agency_type", "ประเภท": "agency_type",
     "จังหวัด": "province", "อำเภอ": "district", "ผู้จัดทำ": "prepared_by", "ปีงบประมาณ": "fiscal_year",
     "ปี": "fiscal_year", "คะแนนรวม": "total", "ระดับ": "level", "ระดับผลการประเมิน": "level",
+    "กรอบเฉพาะกลุ่ม": "variant", "แบบเฉพาะกลุ่ม": "variant",
 }
 FIELD_LABELS = {
-    "agency": "ชื่อหน่วยงาน", "agency_type": "ประเภทหน่วยงาน (อบต., เทศบาลตำบล, …)", "province": "จังหวัด",
+    "agency": "ชื่อหน่วยงาน", "agency_type": "ประเภทหน่วยงาน (อบต., เทศบาลตำบล, …)",
+    "variant": "กรอบเฉพาะกลุ่ม (เว้นว่าง = กรอบทั่วไป เช่น ovec = สถานศึกษาอาชีวศึกษา)", "province": "จังหวัด",
     "district": "อำเภอ", "prepared_by": "ผู้จัดทำ", "fiscal_year": "ปีงบประมาณ (พ.ศ.)",
     "total": "คะแนนรวมที่ประกาศ (ถ้ามี)", "level": "ระดับผลการประเมินที่ประกาศ (ถ้ามี)",
 }
@@ -312,7 +314,13 @@ def parse_results(data: Any, get_fw: GetFramework = get_framework, source: str |
         raise InputError("ไฟล์ผลการประเมินต้องเป็นชุดข้อมูลแบบ ช่อง: ค่า", expected="เช่น agency: …, fiscal_year: 2567")
     _no_unknown_fields(data, TOP_FIELDS, None)
     agency = _text(data, "agency", required=default_agency is None) or default_agency.take()  # type: ignore[union-attr]
+    variant = _variant(data)
+    if variant is not None:
+        general = get_fw
+        get_fw = lambda year: general(year, variant)  # type: ignore[call-arg]  # noqa: E731
     current = _parse_year(data, get_fw, None, names)
+    if variant is not None:
+        _check_variant_year(variant, current.fiscal_year)
     previous = data.get("previous") or []
     if not isinstance(previous, list):
         raise InputError("ต้องเป็นรายการของปีก่อนหน้า", where="previous", expected="- fiscal_year: 2566 …")
@@ -335,6 +343,7 @@ def parse_results(data: Any, get_fw: GetFramework = get_framework, source: str |
         current=current,
         previous=tuple(sorted(earlier, key=lambda y: y.fiscal_year)),
         agency_type=_agency_type(_text(data, "agency_type"), agency),
+        variant=variant,
         province=_text(data, "province"),
         district=_text(data, "district"),
         prepared_by=_text(data, "prepared_by"),
@@ -343,6 +352,27 @@ def parse_results(data: Any, get_fw: GetFramework = get_framework, source: str |
         progress=_parse_progress(data.get("progress")),
         source=source,
     )
+
+
+def _variant(data: dict[str, Any]) -> str | None:
+    """The sector variant the file names (`variant: ovec`), checked against the library."""
+    given = _text(data, "variant")
+    if given is None:
+        return None
+    key = given.strip().lower()
+    known = library().all_variants()
+    if key not in known:
+        raise InputError(f"ไม่รู้จักกรอบเฉพาะกลุ่ม '{_shown(given)}'", where="variant",
+                         expected=("ได้แก่ " + ", ".join(known) + " หรือเว้นว่างสำหรับกรอบทั่วไป") if known
+                         else "เว้นว่าง (คลังยังไม่มีกรอบเฉพาะกลุ่ม)")
+    return key
+
+
+def _check_variant_year(variant: str, year: int) -> None:
+    if not library().has(year, variant):
+        years = [y for y, v in library().keys if v == variant]
+        raise InputError(f"กรอบเฉพาะกลุ่ม '{variant}' ไม่มีของปีงบประมาณ {year}", where="variant",
+                         expected=f"ปี {', '.join(map(str, years))} หรือเว้นว่างเพื่อใช้กรอบทั่วไป")
 
 
 def _agency_type(given: str | None, agency: str) -> str | None:

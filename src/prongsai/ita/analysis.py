@@ -192,9 +192,12 @@ def _item_json(item: ItemRow) -> dict[str, Any]:
             "label": item.label, "score": _r2(item.score), "reason": item.reason}
 
 
-def analyse(results: AgencyResults, get_framework: Callable[[int], Framework],
+def analyse(results: AgencyResults, get_framework: Callable[..., Framework],
             thresholds: Thresholds | None = None) -> Analysis:
     thresholds = thresholds or Thresholds()
+    if results.variant:
+        general, variant = get_framework, results.variant
+        get_framework = lambda year: general(year, variant)  # noqa: E731 (the variant's files, year by year)
     framework = get_framework(results.fiscal_year)
     sc = score(framework, results.current)
 

@@ -15,10 +15,17 @@ def coverage(fw: Framework, overridden: bool = False) -> dict[str, Any]:
             "items": len(members),
             "with_text": sum(1 for i in members if i.name or i.text),
             "grouped": sum(1 for i in members if i.indicator is not None),
+            "grouping_inferred": sum(1 for i in members if i.indicator is not None
+                                     and i.grouping_confidence not in ("C1", "C2")),
         }
     return {
         "fiscal_year": fw.fiscal_year,
         "id": fw.id,
+        "variant": fw.variant,
+        "variant_name": fw.variant_name,
+        "carried_from": fw.carried_from,
+        "readings": [r.id for r in fw.readings],
+        "conflicts": sum(1 for i in fw.items if i.confidence == "CONFLICT"),
         "status": fw.status,
         "indicators": len(fw.indicators),
         "weights": fw.has_weights,
@@ -33,7 +40,8 @@ def coverage(fw: Framework, overridden: bool = False) -> dict[str, Any]:
 
 
 def coverage_text(rows: list[dict[str, Any]]) -> str:
-    lines = ["กรอบการประเมิน ITA ในคลัง (C2 = ยืนยัน ≥๒ แหล่ง, C1 = แหล่งเดียว, INF = อนุมาน, UNK = ไม่มีข้อมูล)"]
+    lines = ["กรอบการประเมิน ITA ในคลัง (C2 = ยืนยัน ≥๒ แหล่ง, C1 = แหล่งเดียว, INF = อนุมาน, UNK = ไม่มีข้อมูล, "
+             "CONFLICT = แหล่งระบุไม่ตรงกัน)"]
     for r in rows:
         weights = f"น้ำหนัก {r['weight_confidence']}" if r["weights"] else "ไม่มีน้ำหนัก"
         levels = " / ".join(r["levels"]) or "ไม่มีเกณฑ์ระดับ"
@@ -43,7 +51,18 @@ def coverage_text(rows: list[dict[str, Any]]) -> str:
             parts.append(f"{code} {info['items']} ข้อ (มีข้อความ {info['with_text']})" if info["items"]
                          else f"{code} ไม่มีรายข้อ")
         extra = " [ใช้ไฟล์เพิ่มเติม]" if r["overridden"] else ""
-        lines.append(f"ปี {r['fiscal_year']}{extra}: {r['indicators']} ตัวชี้วัด, {weights}; ระดับ {levels}")
-        lines.append("    " + "; ".join(parts) + "; ค่าคะแนน OIT จากรายข้อ: "
-                     + ("ได้" if r["oit_rollup"] == "mean_of_sub_indicators" else "ไม่ได้ (ไม่ทราบการจัดกลุ่ม)"))
+        name = f"ปี {r['fiscal_year']}" + (f" แบบ {r['variant']} ({r['variant_name']})" if r["variant"] else "")
+        lines.append(f"{name}{extra}: {r['indicators']} ตัวชี้วัด, {weights}; ระดับ {levels}")
+        oit = r["items"]["OIT"]
+        if r["oit_rollup"] != "mean_of_sub_indicators":
+            rollup = "ไม่ได้ (ไม่ทราบการจัดกลุ่ม)"
+        elif oit["grouping_inferred"]:
+            rollup = f"ได้แบบประมาณการ (การจัดกลุ่ม {oit['grouping_inferred']} ข้อเป็นการอนุมาน)"
+        else:
+            rollup = "ได้"
+        lines.append("    " + "; ".join(parts) + f"; ค่าคะแนน OIT จากรายข้อ: {rollup}")
+        if r["conflicts"]:
+            lines.append(f"    {r['conflicts']} ข้อที่แหล่งระบุไม่ตรงกัน: มีให้เลือก {len(r['readings'])} แบบ ({', '.join(r['readings'])})")
+        if r["carried_from"]:
+            lines.append(f"    ใช้รายการและข้อความของปี {r['carried_from']} ไปพลางก่อน (อนุมาน) จนกว่าจะมีประกาศของปีนี้")
     return "\n".join(lines)

@@ -2,8 +2,8 @@
 
 A supervisor can add a year or correct a text without a code change: a folder named in the
 environment variable PRONGSAI_FRAMEWORKS (several folders separated by the path separator)
-holds extra `*.yaml` framework files; a file there for a year that is built in replaces the
-built-in one. Every file is validated against the schema when it is loaded.
+holds extra `*.yaml` framework files; a file there for a year (and variant) that is built in
+replaces the built-in one. Every file is validated against the schema when it is loaded.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from prongsai.yamlio import YamlError, load_yaml_file
 
 FRAMEWORKS_ENV = "PRONGSAI_FRAMEWORKS"
 BUILTIN_DIR = Path(__file__).with_name("frameworks")
-_BUILTIN_NAME = re.compile(r"^ita-(\d{4})\.yaml$")
+_FILE_NAME = re.compile(r"^ita-(\d{4})(?:-([a-z][a-z0-9]*))?\.yaml$")
+Key = tuple[int, str | None]  # (fiscal year, variant or None for the general framework)
 
 
 def describe_validation_error(error: ValidationError) -> tuple[str, str]:
@@ -59,43 +60,70 @@ def extra_dirs() -> tuple[Path, ...]:
 
 
 class Library:
-    """The frameworks available to this process, built-in first, extras overriding."""
+    """The frameworks available to this process, built-in first, extras overriding. A folder of
+    extras may also hold crosswalk*.yaml files, whose links join the built-in crosswalk (so a
+    newly published year is a data change only)."""
 
     def __init__(self, extra: Iterable[Path] = ()) -> None:
-        self._paths: dict[int, Path] = {}
+        self._paths: dict[Key, Path] = {}
         for file in sorted(BUILTIN_DIR.glob("ita-*.yaml")):
-            match = _BUILTIN_NAME.match(file.name)
+            match = _FILE_NAME.match(file.name)
             if match:
-                self._paths[int(match.group(1))] = file
-        self._loaded: dict[int, Framework] = {}
+                self._paths[(int(match.group(1)), match.group(2))] = file
+        self._loaded: dict[Key, Framework] = {}
         self._crosswalk: Crosswalk | None = None
-        self.overridden: dict[int, Path] = {}
+        self._crosswalk_files = [BUILTIN_DIR / "crosswalk.yaml"]
+        self.overridden: dict[Key, Path] = {}
         for folder in extra:
             if not folder.is_dir():
                 raise InputError("ไม่พบโฟลเดอร์กรอบการประเมินเพิ่มเติม", file=str(folder),
                                  expected=f"โฟลเดอร์ที่มีไฟล์ .yaml (ตั้งค่าใน {FRAMEWORKS_ENV})")
             for file in sorted(folder.glob("*.yaml")):
+                if file.name.startswith("crosswalk"):
+                    self._crosswalk_files.append(file)
+                    continue
                 fw = load_framework_file(file)
-                self._loaded[fw.fiscal_year] = fw
-                self._paths[fw.fiscal_year] = file
-                self.overridden[fw.fiscal_year] = file
+                key = (fw.fiscal_year, fw.variant)
+                self._loaded[key] = fw
+                self._paths[key] = file
+                self.overridden[key] = file
 
     @property
     def years(self) -> list[int]:
-        return sorted(self._paths)
+        """The fiscal years with a general framework."""
+        return sorted(y for y, variant in self._paths if variant is None)
 
-    def path(self, year: int) -> Path:
-        return self._paths[year]
+    @property
+    def keys(self) -> list[Key]:
+        """Every framework: each year's general one first, then its variants."""
+        return sorted(self._paths, key=lambda k: (k[0], k[1] or ""))
 
-    def get(self, year: int) -> Framework:
-        if year not in self._paths:
-            raise KeyError(year)
-        if year not in self._loaded:
-            self._loaded[year] = load_framework_file(self._paths[year])
-        return self._loaded[year]
+    def variants(self, year: int) -> list[str]:
+        return sorted(v for y, v in self._paths if y == year and v is not None)
+
+    def all_variants(self) -> list[str]:
+        return sorted({v for _, v in self._paths if v is not None})
+
+    def has(self, year: int, variant: str | None = None) -> bool:
+        return (year, variant or None) in self._paths
+
+    def path(self, year: int, variant: str | None = None) -> Path:
+        return self._paths[(year, variant or None)]
+
+    def get(self, year: int, variant: str | None = None) -> Framework:
+        key = (year, variant or None)
+        if key not in self._paths:
+            raise KeyError(key if variant else year)
+        if key not in self._loaded:
+            self._loaded[key] = load_framework_file(self._paths[key])
+        return self._loaded[key]
 
     def all(self) -> list[Framework]:
+        """The general framework of every year (variants: `everything`)."""
         return [self.get(y) for y in self.years]
+
+    def everything(self) -> list[Framework]:
+        return [self.get(*key) for key in self.keys]
 
     def crosswalk(self) -> Crosswalk:
         """The crosswalk, read and checked against every year once per library."""
@@ -104,27 +132,64 @@ class Library:
         return self._crosswalk
 
     def _load_crosswalk(self) -> Crosswalk:
-        path = BUILTIN_DIR / "crosswalk.yaml"
-        try:
-            cw = Crosswalk.model_validate(load_yaml_file(path))
-        except (YamlError, ValidationError) as exc:
-            raise InputError(f"ไฟล์เชื่อมรหัสข้ามปีไม่ถูกต้อง: {exc}", file=str(path)) from None
-        for link in cw.links:
-            for stable_id in link.ids:
-                year_text, code = stable_id.removeprefix("ita-").split(":")
-                year = int(year_text)
-                if year not in self._paths or code not in self.get(year).item_codes:
-                    raise InputError(f"รหัส {stable_id} ไม่มีในกรอบการประเมินปี {year}", file=str(path),
-                                     where=link.concept)
-        return cw
+        links = []
+        first: Crosswalk | None = None
+        for path in self._crosswalk_files:
+            try:
+                cw = Crosswalk.model_validate(load_yaml_file(path))
+            except (YamlError, ValidationError) as exc:
+                raise InputError(f"ไฟล์เชื่อมรหัสข้ามปีไม่ถูกต้อง: {exc}", file=str(path)) from None
+            for link in cw.links:
+                for stable_id in link.ids:
+                    key, code = parse_stable_id(stable_id)
+                    if key not in self._paths or code not in self.get(*key).item_codes:
+                        raise InputError(f"รหัส {stable_id} ไม่มีในกรอบการประเมิน{self._named(key)}", file=str(path),
+                                         where=link.concept)
+            links.extend(cw.links)
+            first = first or cw
+        assert first is not None
+        return first.model_copy(update={"links": tuple(links)})
 
-    def successors(self, year: int, code: str) -> dict[int, str]:
-        """The same item in other years, by the crosswalk: {year: code}."""
-        key = f"ita-{year}:{code}"
+    @staticmethod
+    def _named(key: Key) -> str:
+        return f"ปี {key[0]}" + (f" แบบ {key[1]}" if key[1] else "")
+
+    def successors(self, year: int, code: str, variant: str | None = None) -> dict[int, str]:
+        """The same item in the other years of the same framework line (general, or one variant):
+        {year: code}, by the crosswalk, and code for code between a year that carries another
+        year's content and that year."""
+        variant = variant or None
+        key = Framework.key_id(year, variant) + f":{code}"
+        found: dict[int, str] = {}
         for link in self.crosswalk().links:
             if key in link.ids:
-                return {int(i[4:8]): i.split(":")[1] for i in link.ids if i != key}
-        return {}
+                for other in link.ids:
+                    (other_year, other_variant), other_code = parse_stable_id(other)
+                    if other != key and other_variant == variant:
+                        found[other_year] = other_code
+        for other_year in self._carried_with(year, variant):
+            if other_year not in found and code in self.get(other_year, variant).item_codes:
+                found[other_year] = code
+        return found
+
+    def _carried_with(self, year: int, variant: str | None) -> list[int]:
+        """Years whose file is the same content as `year`'s: the year it carries, and any year
+        that carries it."""
+        years = []
+        own = self.get(year, variant).carried_from if self.has(year, variant) else None
+        if own is not None and self.has(own, variant):
+            years.append(own)
+        for (other, other_variant) in self._paths:
+            if other_variant == variant and other != year and self.get(other, variant).carried_from == year:
+                years.append(other)
+        return years
+
+
+def parse_stable_id(stable_id: str) -> tuple[Key, str]:
+    """ita-2569-ovec:O3 → ((2569, "ovec"), "O3")."""
+    framework_id, code = stable_id.split(":")
+    parts = framework_id.removeprefix("ita-").split("-", 1)
+    return (int(parts[0]), parts[1] if len(parts) > 1 else None), code
 
 
 @cache
@@ -136,9 +201,16 @@ def library() -> Library:
     return _library(extra_dirs())
 
 
-def get_framework(year: int) -> Framework:
-    """The framework of a Buddhist-era fiscal year; KeyError when the library has none."""
-    return library().get(year)
+def get_framework(year: int, variant: str | None = None) -> Framework:
+    """The framework of a Buddhist-era fiscal year; KeyError when the library has none. With a
+    variant, that variant's file, or the general one for a year the variant has no file for
+    (an agency's earlier results may predate its sector's variant)."""
+    lib = library()
+    if variant and not lib.has(year, variant):
+        if variant not in lib.all_variants():
+            raise KeyError((year, variant))
+        variant = None
+    return lib.get(year, variant)
 
 
 def available_years() -> list[int]:

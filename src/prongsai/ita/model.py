@@ -1,8 +1,13 @@
 """The schema of an ITA framework file (one fiscal year) and of the crosswalk between years.
 
 Every fact carries a confidence tag and the ids of its sources, as in
-shared/reference/ita/frameworks.md: C2 (two sources or exact arithmetic), C1 (one source),
-INF (inferred), UNK (not found; the value stays empty).
+shared/reference/ita/frameworks.md and fy2568-2570.md: C2 (two sources or exact arithmetic),
+C1 (one source), INF (inferred), UNK (not found; the value stays empty), CONFLICT (sources
+disagree: the item carries every reading, and the agency picks one).
+
+A year's framework may have sector variants (`variant: ovec`, vocational colleges), each its
+own file (ita-2569-ovec.yaml). A year whose own texts are not published yet may carry an
+earlier year's content (`carried_from: 2569`), tagged INF, and says so wherever it is used.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-Confidence = Literal["C2", "C1", "INF", "UNK"]
+Confidence = Literal["C2", "C1", "INF", "UNK", "CONFLICT"]
 InstrumentCode = Literal["IIT", "EIT", "OIT"]
 INSTRUMENTS: tuple[InstrumentCode, ...] = ("IIT", "EIT", "OIT")
 ITEM_PREFIX = {"IIT": "I", "EIT": "E", "OIT": "O"}
@@ -22,7 +27,10 @@ CONFIDENCE_TH = {
     "C1": "มีแหล่งอ้างอิงเดียว",
     "INF": "อนุมานจากข้อมูลที่มี",
     "UNK": "ไม่มีข้อมูล",
+    "CONFLICT": "แหล่งข้อมูลระบุไม่ตรงกัน",
 }
+# From the weakest: what a fact built from several facts can claim at most.
+CONFIDENCE_ORDER: tuple[Confidence, ...] = ("UNK", "CONFLICT", "INF", "C1", "C2")
 
 
 class Strict(BaseModel):
@@ -62,6 +70,22 @@ class SubIndicator(Provenance):
     indicator: int
 
 
+class Reading(Strict):
+    """One reading of items the sources disagree on (a CONFLICT), for the agency to pick."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    name: str  # in Thai, naming whose wording it is
+    note: str | None = None
+
+
+class Alternative(Provenance):
+    """An item as another reading has it: its name and components instead of the item's own."""
+
+    reading: str
+    name: str | None = None
+    components: tuple[str, ...] = ()
+
+
 class SubItem(Strict):
     text: str
     scale: str | None = None
@@ -79,6 +103,14 @@ class Item(Provenance):
     scale: str | None = None
     reversed: bool | None = None
     components: tuple[str, ...] = ()  # OIT: what the page must show, as found in sources
+    # How sure the item's indicator/sub-indicator membership is, when it differs from the
+    # confidence of its code and name (e.g. a C2 name in an INF group).
+    grouping: Confidence | None = None
+    alternatives: tuple[Alternative, ...] = ()  # other readings' names and components (CONFLICT)
+
+    @property
+    def grouping_confidence(self) -> Confidence:
+        return self.grouping or self.confidence
 
     @property
     def number(self) -> int:
@@ -111,8 +143,12 @@ class LevelScheme(Provenance):
 
 
 class Framework(Strict):
-    id: str = Field(pattern=r"^ita-\d{4}$")
+    id: str = Field(pattern=r"^ita-\d{4}(-[a-z][a-z0-9]*)?$")
     fiscal_year: int = Field(ge=2500, le=2700)
+    variant: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9]*$")
+    variant_name: str | None = None  # in Thai: which agencies the variant is for
+    carried_from: int | None = None  # the year whose content this file carries until its own is known
+    readings: tuple[Reading, ...] = ()  # the readings of CONFLICT items; the first is the items' own
     version: str
     title: str
     provider: str
@@ -138,8 +174,15 @@ class Framework(Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Framework:
-        if self.id != f"ita-{self.fiscal_year}":
-            raise ValueError(f"id must be ita-{self.fiscal_year}")
+        if self.id != self.key_id(self.fiscal_year, self.variant):
+            raise ValueError(f"id must be {self.key_id(self.fiscal_year, self.variant)}")
+        if self.variant and not self.variant_name:
+            raise ValueError("a variant needs variant_name: which agencies it is for, in Thai")
+        if self.carried_from is not None and self.carried_from >= self.fiscal_year:
+            raise ValueError("carried_from must be an earlier fiscal year")
+        reading_ids = [r.id for r in self.readings]
+        if len(set(reading_ids)) != len(reading_ids):
+            raise ValueError("reading ids must be unique")
         source_ids = {s.id for s in self.sources}
         if len(source_ids) != len(self.sources):
             raise ValueError("source ids must be unique")
@@ -175,7 +218,14 @@ class Framework(Strict):
                     raise ValueError(f"item {item.code} names unknown sub-indicator {item.sub_indicator}")
                 if item.indicator is not None and sub.indicator != item.indicator:
                     raise ValueError(f"item {item.code}: sub-indicator {sub.code} is not under indicator {item.indicator}")
+            for alt in item.alternatives:
+                if alt.reading not in reading_ids[1:]:
+                    raise ValueError(f"item {item.code}: reading '{alt.reading}' is not one of this file's "
+                                     "readings after the first (the first is the item's own)")
+            if item.alternatives and item.confidence != "CONFLICT":
+                raise ValueError(f"item {item.code} carries other readings, so its confidence is CONFLICT")
         for fact in (*self.instruments, *self.indicators, *self.sub_indicators, *self.items,
+                     *(a for i in self.items for a in i.alternatives),
                      *((self.levels, *self.levels.rules) if self.levels else ())):
             unknown = [s for s in fact.sources if s not in source_ids]
             if unknown:
@@ -190,6 +240,40 @@ class Framework(Strict):
                 if inst.weight is not None and abs(part - inst.weight) > 1e-6:
                     raise ValueError(f"{inst.code} weight {inst.weight:g} differs from its indicators' {part:g}")
         return self
+
+    @staticmethod
+    def key_id(fiscal_year: int, variant: str | None = None) -> str:
+        return f"ita-{fiscal_year}" + (f"-{variant}" if variant else "")
+
+    @property
+    def label(self) -> str:
+        """The year, and the variant when there is one, as a user reads it."""
+        return f"ปี {self.fiscal_year}" + (f" ({self.variant_name})" if self.variant_name else "")
+
+    @property
+    def notice(self) -> str | None:
+        """What every page and report that uses this file must say about it, or None."""
+        if self.carried_from is None:
+            return None
+        return (f"กรอบการประเมินปี {self.fiscal_year} ยังไม่มีรายละเอียดที่เผยแพร่ จึงใช้รายการและข้อความของปี "
+                f"{self.carried_from} ไปพลางก่อน (อนุมาน) และจะปรับเมื่อมีประกาศของปี {self.fiscal_year}")
+
+    def with_reading(self, reading: str | None) -> Framework:
+        """This framework with the items of CONFLICT taken as `reading` has them (the first reading
+        when None or unknown)."""
+        if not reading or not self.readings or reading == self.readings[0].id:
+            return self
+        if reading not in {r.id for r in self.readings}:
+            return self
+        items = []
+        for item in self.items:
+            alt = next((a for a in item.alternatives if a.reading == reading), None)
+            if alt is not None:
+                item = item.model_copy(update={"name": alt.name or item.name,
+                                               "components": alt.components or item.components})
+            items.append(item)
+        # validated anew rather than copied: a copy would keep this object's cached look-ups
+        return Framework.model_validate({**self.model_dump(), "items": [i.model_dump() for i in items]})
 
     # --- look-ups used by scoring, analysis and planning -------------------------------
 
@@ -255,10 +339,9 @@ class Framework(Strict):
 
     @property
     def weight_confidence(self) -> Confidence:
-        order = ["UNK", "INF", "C1", "C2"]
         if not self.has_weights:
             return "UNK"
-        return min((i.confidence for i in self.indicators), key=order.index)
+        return min((i.confidence for i in self.indicators), key=CONFIDENCE_ORDER.index)
 
 
 class CrosswalkLink(Provenance):
@@ -270,9 +353,9 @@ class CrosswalkLink(Provenance):
     def _id_form(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         import re
 
-        bad = [v for v in value if not re.fullmatch(r"ita-\d{4}:[IEO]\d+", v)]
+        bad = [v for v in value if not re.fullmatch(r"ita-\d{4}(-[a-z][a-z0-9]*)?:[IEO]\d+", v)]
         if bad:
-            raise ValueError(f"crosswalk ids must look like ita-2564:O42, not {', '.join(bad)}")
+            raise ValueError(f"crosswalk ids must look like ita-2564:O42 or ita-2569-ovec:O3, not {', '.join(bad)}")
         return value
 
 

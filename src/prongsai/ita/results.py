@@ -57,6 +57,7 @@ class AgencyResults:
     current: YearResult
     previous: tuple[YearResult, ...] = ()
     agency_type: str | None = None
+    variant: str | None = None  # a sector variant of the framework (e.g. "ovec"); None = general
     province: str | None = None
     district: str | None = None
     prepared_by: str | None = None

@@ -45,7 +45,7 @@ class LevelOutcome:
 class Score:
     fiscal_year: int
     indicators: dict[int, float]
-    indicator_origin: dict[int, str]  # "given" or "items"
+    indicator_origin: dict[int, str]  # "given", "items", or "estimate" (items in an inferred grouping)
     sub_indicators: dict[str, float]
     instruments: dict[str, float]
     instrument_origin: dict[str, str]  # "indicators" or "given"
@@ -67,14 +67,24 @@ def _mean_of_items(codes: list[str], given: dict[str, float]) -> float | None:
     return fmean(given[c] for c in codes)
 
 
+def _inferred_grouping(framework: Framework, indicator: int) -> bool:
+    """Whether an OIT indicator computed from items rests on a grouping no source confirms."""
+    if framework.oit_rollup_confidence not in ("C1", "C2"):
+        return True
+    return any(framework.item_by_code[code].grouping_confidence not in ("C1", "C2")
+               for sub in framework.sub_indicator_codes_by_indicator[indicator]
+               for code in framework.item_codes_by_sub_indicator[sub])
+
+
 def score(framework: Framework, result: YearResult) -> Score:
-    notes: list[str] = []
+    notes: list[str] = [framework.notice] if framework.notice else []
     checks: list[Check] = []
     item_scores = {code: r.score for code, r in result.items.items()}
 
     # items → OIT sub-indicators → indicators; IIT/EIT items → indicators
     sub_scores: dict[str, float] = {}
     from_items: dict[int, float] = {}
+    estimated: set[int] = set()
     if framework.oit_rollup == "mean_of_sub_indicators":
         for sub_code, codes in framework.item_codes_by_sub_indicator.items():
             value = _mean_of_items(codes, item_scores)
@@ -84,6 +94,12 @@ def score(framework: Framework, result: YearResult) -> Score:
             subs = framework.sub_indicator_codes_by_indicator[ind.no]
             if subs and all(s in sub_scores for s in subs):
                 from_items[ind.no] = fmean(sub_scores[s] for s in subs)
+                if _inferred_grouping(framework, ind.no):
+                    estimated.add(ind.no)
+        if estimated:
+            listed = " และ ".join(str(n) for n in sorted(estimated))
+            notes.append(f"ตัวชี้วัดที่ {listed} เป็นค่าประมาณการ: คำนวณจากคะแนนรายข้อ แต่การจัดกลุ่มข้อเป็นตัวชี้วัดย่อยของกรอบ"
+                         f"{framework.label}ยังไม่มีแหล่งยืนยัน (อนุมานจากข้อมูลที่มี) ค่าที่ประกาศจริงอาจต่างออกไป")
     elif any(framework.item_by_code[c].instrument == "OIT" for c in item_scores if c in framework.item_by_code):
         notes.append(f"กรอบปี {framework.fiscal_year} ยังไม่มีข้อมูลการจัดกลุ่มข้อ OIT เป็นตัวชี้วัดย่อย "
                      "จึงไม่คำนวณตัวชี้วัด OIT จากรายข้อ")
@@ -105,7 +121,7 @@ def score(framework: Framework, result: YearResult) -> Score:
                                     f"ตัวชี้วัดที่ {no} ระบุไว้ {result.indicators[no]:.2f} "
                                     f"แต่คำนวณจากรายข้อได้ {computed:.2f}"))
         elif no in from_items:
-            indicators[no], origin[no] = from_items[no], "items"
+            indicators[no], origin[no] = from_items[no], "estimate" if no in estimated else "items"
 
     # indicators → instruments
     instruments: dict[str, float] = {}
