@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from prongsai.ita.model import Framework
+from prongsai.ita.model import INSTRUMENTS, Framework, unknown_note
 from prongsai.results_io import FIELD_LABELS
 
 HEADER = ("รหัส", "รายการ", "คะแนน/ค่า", "เหตุผล")
@@ -46,9 +46,15 @@ def write_template(framework: Framework, path: str | Path, values: Mapping[str, 
     section("คะแนนรายแบบวัด (ใช้เมื่อไม่มีคะแนนรายตัวชี้วัด)")
     for inst in framework.instruments:
         sheet.append((inst.code, inst.name, None, ""))
-    if framework.items:
-        section("คะแนนรายข้อ (ถ้ามี) — ข้อ OIT ใส่ 100 = ผ่าน, 0 = ไม่ผ่าน พร้อมเหตุผล")
-        for item in framework.items:
+    for code in INSTRUMENTS:
+        items = framework.items_of(code)
+        if not items:
+            continue
+        section(f"คะแนนรายข้อ {code} (ถ้ามี)" + (" — ใส่ 100 = ผ่าน, 0 = ไม่ผ่าน พร้อมเหตุผล" if code == "OIT" else ""))
+        note = unknown_note(items)
+        if note:
+            sheet.append(("", note, "", ""))  # a row without a code: not read back as a score
+        for item in items:
             sheet.append((item.code, item.label, None, ""))
     first_score_row = 3 + len(FIELD_LABELS) + 1  # header, section title, the plain fields
     rule = DataValidation(type="decimal", operator="between", formula1="0", formula2="100",

@@ -71,6 +71,7 @@ class Library:
             if match:
                 self._paths[(int(match.group(1)), match.group(2))] = file
         self._loaded: dict[Key, Framework] = {}
+        self._readings: dict[tuple[str, str], Framework] = {}
         self._crosswalk: Crosswalk | None = None
         self._crosswalk_files = [BUILTIN_DIR / "crosswalk.yaml"]
         self.overridden: dict[Key, Path] = {}
@@ -117,6 +118,15 @@ class Library:
         if key not in self._loaded:
             self._loaded[key] = load_framework_file(self._paths[key])
         return self._loaded[key]
+
+    def as_read(self, framework: Framework, reading: str | None) -> Framework:
+        """`framework` with its CONFLICT items in `reading` (Framework.with_reading), made once."""
+        if not reading or not framework.readings:
+            return framework
+        key = (framework.id, reading)
+        if key not in self._readings:
+            self._readings[key] = framework.with_reading(reading)
+        return self._readings[key]
 
     def all(self) -> list[Framework]:
         """The general framework of every year (variants: `everything`)."""

@@ -117,9 +117,29 @@ class Item(Provenance):
         return int(self.code[1:])
 
     @property
+    def known(self) -> bool:
+        return bool(self.name or self.text)
+
+    @property
     def label(self) -> str:
-        """What to show a user: the name or question, or that it is not known."""
-        return self.name or self.text or "ไม่มีข้อมูลข้อคำถาม"
+        """What to show a user: the name or question; without one, the code's place (its
+        indicator), so a list says "ไม่มีข้อมูลข้อคำถาม" once (UNKNOWN_TEXT) rather than per item."""
+        if self.known:
+            return self.name or self.text or ""
+        return f"(ตัวชี้วัดที่ {self.indicator})" if self.indicator is not None else "–"
+
+
+UNKNOWN_TEXT = "ไม่มีข้อมูลข้อคำถาม"
+
+
+def unknown_note(items: list[Item] | tuple[Item, ...]) -> str | None:
+    """The one line a list of items carries when some have no known text, or None."""
+    missing = [i.code for i in items if not i.known]
+    if not missing:
+        return None
+    if len(missing) == len(items):
+        return f"{UNKNOWN_TEXT}ของทุกข้อในรายการนี้ ({missing[0]}–{missing[-1]}) จึงแสดงเพียงรหัสข้อและตัวชี้วัด"
+    return f"{UNKNOWN_TEXT}ของข้อ {', '.join(missing)} จึงแสดงเพียงรหัสข้อ"
 
 
 class LevelRule(Provenance):

@@ -115,6 +115,23 @@ def password_rules_help() -> str:
     return format_html("รหัสผ่านต้อง: {}", rules)
 
 
+def framework_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(variant choices, reading choices) from the framework library: each variant once, with the
+    years it has, and each reading of its disagreeing items."""
+    from prongsai.ita.library import library
+
+    lib = library()
+    variants, readings = [], {}
+    for variant in lib.all_variants():
+        frameworks = [lib.get(y, v) for y, v in lib.keys if v == variant]
+        years = ", ".join(str(f.fiscal_year) for f in frameworks)
+        variants.append((variant, f"{frameworks[-1].variant_name} (ปี {years})"))
+        for fw in frameworks:
+            for reading in fw.readings:
+                readings.setdefault(reading.id, f"{reading.name} — {fw.variant_name}")
+    return variants, list(readings.items())
+
+
 def canonical_type(name: str) -> str:
     """The units book's agency type for a type, alias or agency name; "" when there is none."""
     from prongsai.planning.catalogue import canonical_agency_type
@@ -132,9 +149,16 @@ class AgencyForm(forms.ModelForm):
         label="ประเภทหน่วยงาน", required=False,
         help_text="ใช้กำหนดกอง/สำนักมาตรฐานและผู้รับผิดชอบในร่างมาตรการ เว้นว่างไว้ให้ระบบดูจากชื่อหน่วยงาน")
 
+    framework_variant = forms.ChoiceField(
+        label="กรอบการประเมินที่ใช้", required=False,
+        help_text="หน่วยงานส่วนใหญ่ใช้กรอบทั่วไป สถานศึกษาบางกลุ่มมีรายการ OIT ของตนเอง")
+    framework_reading = forms.ChoiceField(
+        label="ข้อความในข้อที่แหล่งข้อมูลไม่ตรงกัน", required=False,
+        help_text="บางข้อของกรอบเฉพาะกลุ่มมีแหล่งข้อมูลระบุชื่อและองค์ประกอบไม่ตรงกัน เลือกตามคู่มือที่หน่วยงานได้รับ")
+
     class Meta:
         model = Agency
-        fields = ["name", "agency_type", "district", "province", "website"]
+        fields = ["name", "agency_type", "district", "province", "website", "framework_variant", "framework_reading"]
         widgets = {"name": forms.TextInput(attrs={"placeholder": "เช่น องค์การบริหารส่วนตำบลลาดหญ้า"})}
 
     # Supervisor scopes (SupervisorScope.as_q) match on these: whoever changes them decides who
@@ -152,6 +176,11 @@ class AgencyForm(forms.ModelForm):
         if current and current not in types:
             choices.append((current, current))
         self.fields["agency_type"].choices = choices
+        variants, readings = framework_choices()
+        self.fields["framework_variant"].choices = [("", "กรอบทั่วไปของ ป.ป.ช.")] + variants
+        self.fields["framework_reading"].choices = [("", "ตามข้อความแรกของแต่ละข้อ")] + readings
+        if not readings:
+            del self.fields["framework_reading"]
         self.scope_locked = scope_locked
         if scope_locked:
             self.fields["agency_type"].choices = [(current, current or "— ไม่ระบุ —")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -14,9 +16,14 @@ class Agency(models.Model):
     district = models.CharField("อำเภอ", max_length=100, blank=True)
     province = models.CharField("จังหวัด", max_length=100, blank=True, db_index=True)
     website = models.URLField("เว็บไซต์ของหน่วยงาน", blank=True)
+    # A sector variant of the ITA framework (prongsai.ita.library), e.g. "ovec"; blank = general.
+    framework_variant = models.CharField("กรอบการประเมินเฉพาะกลุ่ม", max_length=20, blank=True)
+    # Which reading the agency follows where the variant's sources disagree (Framework.readings).
+    framework_reading = models.CharField("ข้อความที่ใช้ในข้อที่แหล่งข้อมูลไม่ตรงกัน", max_length=20, blank=True)
     created_at = models.DateTimeField("สร้างเมื่อ", auto_now_add=True)
 
-    AUDIT_FIELDS = ("name", "agency_type", "district", "province", "website")
+    AUDIT_FIELDS = ("name", "agency_type", "district", "province", "website", "framework_variant",
+                    "framework_reading")
 
     class Meta:
         ordering = ["name", "id"]
@@ -25,6 +32,14 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def framework(self, year: int) -> Any:
+        """The ITA framework the agency is assessed by in `year`: its sector variant's when the
+        library has one for that year, read as the agency chose where sources disagree."""
+        from prongsai.ita.library import get_framework, library
+
+        variant = self.framework_variant if self.framework_variant in library().all_variants() else None
+        return library().as_read(get_framework(year, variant), self.framework_reading or None)
 
     @property
     def place(self) -> str:

@@ -14,7 +14,7 @@ from django.conf import settings
 
 from prongsai.errors import InputError
 from prongsai.ita.library import available_years, get_framework
-from prongsai.ita.model import INSTRUMENTS, Framework, Indicator
+from prongsai.ita.model import INSTRUMENTS, Framework, Indicator, unknown_note
 from prongsai.ita.results import YearResult
 from prongsai.results_io import parse_results
 from prongsai.thai import parse_number, to_arabic_digits
@@ -99,6 +99,8 @@ class ResultForm(forms.Form):
         self.fields["confirm_missing"] = forms.CharField(required=False, max_length=100, error_messages=NO_NUL)
         self.missing: tuple[Indicator, ...] = ()
         self.item_fields: dict[str, list[tuple[str, str | None]]] = {code: [] for code in INSTRUMENTS}
+        # Items without a known text are listed by code: the form says so once per instrument.
+        self.unknown_notes = {code: unknown_note(framework.items_of(code)) for code in INSTRUMENTS}
         for item in framework.items:
             name = f"item_{item.code}"
             label = f"{item.code} {item.label}"

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from prongsai import settings as core_settings
 from prongsai.ita.analysis import Analysis, analyse
-from prongsai.ita.library import available_years, get_framework
+from prongsai.ita.library import available_years, get_framework, library
 from prongsai.ita.results import AgencyResults, YearResult
 from prongsai.thai import fiscal_year_of
 from prongsai.web.agencies.forms import canonical_type
@@ -39,6 +39,7 @@ def agency_results(agency: Agency, fiscal_year: int | None = None,
         current=current.year_result(),
         previous=earlier,
         agency_type=canonical_type(agency.agency_type or agency.name) or None,
+        variant=agency.framework_variant if agency.framework_variant in library().all_variants() else None,
         province=agency.province or None,
         district=agency.district or None,
     )
@@ -48,13 +49,13 @@ def analysis_for(results: AgencyResults) -> Analysis:
     return analyse(results, get_framework, core_settings.thresholds())
 
 
-def default_result_year() -> int:
-    """The latest fiscal year whose result can exist: the newest framework year that has
-    started (the current fiscal year's result comes out near its end)."""
+def default_result_year(today: date | None = None) -> int:
+    """The year whose result was announced last: the fiscal year before the running one (a
+    year's result comes out at its very end), within the years the library has."""
     years = available_years()
-    current = fiscal_year_of(date.today())
-    started = [y for y in years if y <= current]
-    return max(started or years)
+    announced = fiscal_year_of(today or date.today()) - 1
+    done = [y for y in years if y <= announced]
+    return max(done or years)
 
 
 def save_years(user: Any, agency: Agency, years: Iterable[YearResult], source: str, source_name: str = "",

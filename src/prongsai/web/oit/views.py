@@ -10,7 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from prongsai.ita.library import available_years, get_framework
+from prongsai.ita.library import available_years, get_framework, library
+from prongsai.ita.model import unknown_note
 from prongsai.thai import fiscal_year_of
 from prongsai.web.agencies.access import VIEW, AgencyAccess, agency_view
 from prongsai.web.audit import log
@@ -26,10 +27,10 @@ def default_year() -> int:
     return max(started or years)
 
 
-def _framework(year: int):  # type: ignore[no-untyped-def]
+def _framework(access: AgencyAccess, year: int):  # type: ignore[no-untyped-def]
     if year not in available_years():
         raise Http404
-    framework = get_framework(year)
+    framework = access.agency.framework(year)
     if not framework.items_of("OIT"):
         raise Http404
     return framework
@@ -51,6 +52,25 @@ def _last_failed(access: AgencyAccess, year: int) -> dict[str, str]:
     return failed
 
 
+def _carried_forward(access: AgencyAccess, year: int, framework) -> dict[str, OitCheck]:  # type: ignore[no-untyped-def]
+    """The agency's checks of the year before, keyed by this year's code of the same item (the
+    crosswalk, or code for code when this year carries last year's content): last year's page,
+    owner and note are where this year's work starts."""
+    earlier = [y for y in available_years() if y < year]
+    if not earlier:
+        return {}
+    before = max(earlier)
+    variant = framework.variant
+    carried: dict[str, OitCheck] = {}
+    for check in OitCheck.objects.filter(agency=access.agency, fiscal_year=before).select_related("owner"):
+        code = library().successors(before, check.code, variant).get(year)
+        if code is None and variant is None and before in (framework.carried_from,):
+            code = check.code
+        if code in framework.item_by_code and (check.url or check.owner_id or check.note):
+            carried[code] = check
+    return carried
+
+
 @agency_view(VIEW, methods=("GET", "HEAD"))
 def checklist_default(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
     year = request.GET.get("year") or ""
@@ -59,16 +79,17 @@ def checklist_default(request: HttpRequest, access: AgencyAccess) -> HttpRespons
 
 @agency_view(VIEW, methods=("GET", "HEAD"))
 def checklist(request: HttpRequest, access: AgencyAccess, year: int) -> HttpResponse:
-    framework = _framework(year)
+    framework = _framework(access, year)
     checks = {c.code: c for c in OitCheck.objects.filter(agency=access.agency, fiscal_year=year)
               .select_related("owner")}
     failed = _last_failed(access, year)
+    carried = _carried_forward(access, year, framework)
     rows = []
     for item in framework.items_of("OIT"):
         check = checks.get(item.code)
         rows.append({"item": item, "check": check, "status": check.status if check else OitCheck.TODO,
                      "status_th": check.get_status_display() if check else "ยังไม่ตรวจ",
-                     "failed": failed.get(item.code),
+                     "failed": failed.get(item.code), "before": None if check else carried.get(item.code),
                      "components_done": len(check.components_done) if check else 0})
     unit = request.GET.get("unit")
     if unit:
@@ -82,20 +103,28 @@ def checklist(request: HttpRequest, access: AgencyAccess, year: int) -> HttpResp
         "title": f"รายการตรวจ OIT ปี {year}", "section": "oit", "framework": framework, "rows": rows,
         "year": year, "years": years, "total": total, "done": done, "counts": counts,
         "statuses": OitCheck.STATUSES, "units": access.agency.units.all(), "unit": unit,
+        "unknown_note": unknown_note(framework.items_of("OIT")),
     })
 
 
 @agency_view(VIEW)
 def item(request: HttpRequest, access: AgencyAccess, year: int, code: str) -> HttpResponse:
-    framework = _framework(year)
+    framework = _framework(access, year)
     entry = framework.item_by_code.get(code)
     if entry is None or entry.instrument != "OIT":
         raise Http404
     check = OitCheck.objects.filter(agency=access.agency, fiscal_year=year, code=code).first()
+    before = None
+    initial: dict = {"checked_on": timezone.localdate()}
     if check is None:
         check = OitCheck(agency=access.agency, fiscal_year=year, code=code)
+        before = _carried_forward(access, year, framework).get(code)
+        if before is not None:
+            initial.update(url=before.url, owner=before.owner_id, note=before.note)
+    else:
+        initial["checked_on"] = check.checked_on or timezone.localdate()
     form = OitCheckForm(request.POST if request.method == "POST" else None, instance=check, item=entry,
-                        initial={"checked_on": check.checked_on or timezone.localdate()})
+                        initial=initial)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             is_new = check.pk is None
@@ -119,7 +148,7 @@ def item(request: HttpRequest, access: AgencyAccess, year: int, code: str) -> Ht
     template = "oit/_item_form.html" if is_htmx(request) else "oit/item.html"
     return render(request, template, {
         "title": f"OIT ข้อ {code}", "section": "oit", "form": form, "item": entry, "year": year, "check": check,
-        "failed": _last_failed(access, year).get(code),
+        "failed": _last_failed(access, year).get(code), "before": before,
     })
 
 
