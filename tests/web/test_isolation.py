@@ -26,6 +26,7 @@ GLOBAL = {
     "supervise": 404,
     "system_audit_log": 404,  # the system administrator's only
     "invitations": 200,  # lists only the user's own invitations (none for alice)
+    "frameworks": 200,  # the framework library: public reference data, no agency's
     "invitation_accept": 404,  # another account's invitation: as if it did not exist
     "invitation_decline": 404,
 }

@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, register_converter
 
 from prongsai.web.agencies import views as agencies
+from prongsai.web.assessments import frameworks
 from prongsai.web.assessments import views as assessments
 from prongsai.web.audit import views as audit
 from prongsai.web.oit import views as oit
@@ -48,6 +49,7 @@ urlpatterns = [
     path("supervisors/", agencies.supervisors, name="supervisors"),
     path("supervisors/<int:scope_id>/delete/", agencies.supervisor_delete, name="supervisor_delete"),
     path("supervise/", assessments.supervise, name="supervise"),
+    path("frameworks/", frameworks.frameworks, name="frameworks"),
     path("audit/", audit.system_audit_log, name="system_audit_log"),
     path("invitations/", agencies.invitations, name="invitations"),
     path("invitations/<int:invitation_id>/accept/", agencies.invitation_accept, name="invitation_accept"),
