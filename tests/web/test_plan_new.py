@@ -92,3 +92,20 @@ class PlanNewTestCase(BaseTestCase):
                                                         "start_from": "empty"})
         self.assertEqual(r.status_code, 404)
         self.assertFalse(Plan.objects.filter(agency=self.agency, fiscal_year=2566).exists())
+
+
+class RunningYearTestCase(BaseTestCase):
+    def test_the_plan_is_for_the_fiscal_year_under_way(self):
+        """A 2564 result drafted during FY2566 plans for 2566; in FY2565 it plans for 2565."""
+        from unittest import mock
+
+        from prongsai.web.plans.forms import PlanCreateForm
+
+        with mock.patch("prongsai.web.plans.forms.fiscal_year_of", return_value=2566):
+            form = PlanCreateForm(agency=self.agency)
+        self.assertEqual(form.fields["fiscal_year"].initial, 2566)
+        self.assertIn(2566, [y for y, _ in form.fields["fiscal_year"].choices])
+        with mock.patch("prongsai.web.plans.forms.fiscal_year_of", return_value=2565):
+            self.assertEqual(PlanCreateForm(agency=self.agency).fields["fiscal_year"].initial, 2565)
+        with mock.patch("prongsai.web.plans.forms.fiscal_year_of", return_value=2570):  # too far: the year after
+            self.assertEqual(PlanCreateForm(agency=self.agency).fields["fiscal_year"].initial, 2565)

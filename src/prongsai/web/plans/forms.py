@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from django.conf import settings
 from django.core.validators import URLValidator
 
 from prongsai.ita.library import available_years, get_framework
-from prongsai.thai import fiscal_year_bounds, normalise_text, to_arabic_digits
+from prongsai.thai import fiscal_year_bounds, fiscal_year_of, normalise_text, to_arabic_digits
 from prongsai.web.agencies.models import Agency
 from prongsai.web.plans.models import Measure, Plan, ProgressEntry, Step
 from prongsai.web.ui.forms import ThaiDateField, be_date
@@ -110,11 +111,16 @@ class PlanCreateForm(forms.Form):
         self.agency = agency
         result_years = sorted(agency.results.values_list("fiscal_year", flat=True), reverse=True)
         self.fields["based_on_year"].choices = [(y, f"ปีงบประมาณ {y}") for y in result_years]
-        plan_years = sorted({y + 1 for y in result_years} | {y + 2 for y in result_years[:1]}, reverse=True)
-        self.fields["fiscal_year"].choices = [(y, f"ปีงบประมาณ {y}") for y in plan_years]
+        running = fiscal_year_of(date.today())
+        plan_years = {y + 1 for y in result_years} | {y + 2 for y in result_years[:1]}
+        # Measures are made for the fiscal year under way, which is past the year after an
+        # older result (a 2568 result drafted in FY2570 plans for 2570).
+        if result_years and result_years[0] < running <= result_years[0] + 3:
+            plan_years.add(running)
+        self.fields["fiscal_year"].choices = [(y, f"ปีงบประมาณ {y}") for y in sorted(plan_years, reverse=True)]
         if result_years:
             self.fields["based_on_year"].initial = result_years[0]
-            self.fields["fiscal_year"].initial = result_years[0] + 1
+            self.fields["fiscal_year"].initial = max(result_years[0] + 1, running if running in plan_years else 0)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
