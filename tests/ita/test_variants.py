@@ -138,3 +138,23 @@ def test_a_list_says_once_that_texts_are_unknown() -> None:
         assert note.count("ไม่มีข้อมูลข้อคำถาม") == 1 and iit[0].code in note
         assert all("ไม่มีข้อมูลข้อคำถาม" not in i.label for i in iit)
     assert unknown_note([i for i in fw.items_of("OIT") if i.known]) is None
+
+
+def test_the_excel_form_says_once_per_instrument_that_texts_are_unknown(tmp_path: Path) -> None:
+    import openpyxl
+
+    from prongsai.ita.library import get_framework
+    from prongsai.results_io import read_results
+    from prongsai.results_template import write_template
+
+    fw = get_framework(2567)
+    path = write_template(fw, tmp_path / "form.xlsx", {"agency": "องค์การบริหารส่วนตำบลทดสอบ"})
+    cells = [str(c.value) for row in openpyxl.load_workbook(path).active.iter_rows() for c in row if c.value]
+    unknown = [i for i in fw.items if not i.known]
+    instruments = {i.instrument for i in unknown}
+    assert sum("ไม่มีข้อมูลข้อคำถาม" in c for c in cells) == len(instruments)
+    # the note rows are not read back as scores: the blank form is still a valid (empty) file
+    try:
+        read_results(path)
+    except Exception as exc:  # noqa: BLE001 (only the "no scores" refusal is expected)
+        assert "ไม่มีข้อมูลข้อคำถาม" not in str(exc)
