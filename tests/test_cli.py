@@ -115,3 +115,26 @@ def test_report_writes_docx_and_refuses_a_mismatched_name(tmp_path):
     assert not (tmp_path / "p.docx").exists()
     assert run("report", "examples/ladya-2564.yaml", "--kind", "memo", "--format", "docx",
                "-o", str(tmp_path / "m.docx")).returncode == 2
+
+
+def test_frameworks_diff_lists_what_changed_in_thai(tmp_path):
+    out = run("frameworks", "diff", "2567", "2568")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("รายการ OIT ที่เปลี่ยนจากกรอบปี 2567 เป็นกรอบปี 2568")
+    assert "ข้อที่" in out.stdout
+    data = json.loads(run("frameworks", "diff", "2567", "2568", "--json").stdout)
+    assert data["from"] == "ita-2567" and data["to"] == "ita-2568"
+    assert {c["kind"] for c in data["changes"]} <= {"added", "removed", "renamed", "renumbered", "moved", "unknown"}
+    for bad in (["frameworks", "diff", "2567"], ["frameworks", "diff", "2567", "2599"], ["frameworks", "nonsense"]):
+        refused = run(*bad)
+        assert refused.returncode == 2 and "Traceback" not in refused.stderr
+        assert len(refused.stderr.strip().splitlines()) == 1
+
+
+def test_template_defaults_to_the_year_just_announced(tmp_path):
+    from prongsai.ita.library import announced_year
+
+    out = run("template", str(tmp_path / "r.xlsx"))
+    assert out.returncode == 0 and f"ปี {announced_year()}" in out.stdout
+    refused = run("template", str(tmp_path / "v.xlsx"), "--variant", "nosuch")
+    assert refused.returncode == 2 and "nosuch" in refused.stderr and not (tmp_path / "v.xlsx").exists()

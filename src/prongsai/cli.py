@@ -179,15 +179,17 @@ def _frameworks_diff(lib: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from prongsai.ita.library import available_years, get_framework
+    from prongsai.ita.library import announced_year, available_years, get_framework
     from prongsai.results_template import write_template
 
+    year = args.year or announced_year()
     try:
-        fw = get_framework(args.year)
+        fw = get_framework(year, args.variant)
     except KeyError:
         years = available_years()
-        raise InputError(f"ไม่มีกรอบการประเมินของปี {args.year}", where="--year",
-                         expected=f"ปี {years[0]}–{years[-1]}") from None
+        raise InputError(f"ไม่มีกรอบการประเมินของปี {year}" + (f" แบบ {args.variant}" if args.variant else ""),
+                         where="--variant" if args.variant else "--year",
+                         expected=f"ปี {years[0]}–{years[-1]} และกรอบเฉพาะกลุ่มที่ prongsai frameworks แสดง") from None
     if Path(args.out).suffix.lower() != ".xlsx":
         raise InputError("ไฟล์แบบฟอร์มต้องเป็น .xlsx", file=args.out, expected="เช่น results.xlsx")
     path = write_template(fw, args.out)
@@ -271,7 +273,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     template = sub.add_parser("template", help="สร้างแบบฟอร์ม Excel สำหรับกรอกผลการประเมิน")
     template.add_argument("out", metavar="OUT.xlsx")
-    template.add_argument("--year", type=int, required=True, help="ปีงบประมาณ (พ.ศ.)")
+    template.add_argument("--year", type=int, default=None,
+                          help="ปีงบประมาณ (พ.ศ.) ค่าเริ่มต้น: ปีที่ประกาศผลล่าสุด")
+    template.add_argument("--variant", default=None, help="กรอบเฉพาะกลุ่ม เช่น ovec (ดูได้จาก prongsai frameworks)")
     template.set_defaults(func=cmd_template)
     return parser
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -225,3 +226,13 @@ def get_framework(year: int, variant: str | None = None) -> Framework:
 
 def available_years() -> list[int]:
     return library().years
+
+
+def announced_year(today: date | None = None) -> int:
+    """The year whose result was announced last: the fiscal year before the running one (a
+    year's result comes out at its very end), within the years the library has."""
+    from prongsai.thai import fiscal_year_of
+
+    years = available_years()
+    done = [y for y in years if y <= fiscal_year_of(today or date.today()) - 1]
+    return max(done or years)

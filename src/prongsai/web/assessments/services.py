@@ -11,9 +11,8 @@ from django.db import transaction
 
 from prongsai import settings as core_settings
 from prongsai.ita.analysis import Analysis, analyse
-from prongsai.ita.library import available_years, get_framework, library
+from prongsai.ita.library import announced_year, get_framework, library
 from prongsai.ita.results import AgencyResults, YearResult
-from prongsai.thai import fiscal_year_of
 from prongsai.web.agencies.forms import canonical_type
 from prongsai.web.agencies.models import Agency
 from prongsai.web.assessments.models import Result
@@ -50,12 +49,8 @@ def analysis_for(results: AgencyResults) -> Analysis:
 
 
 def default_result_year(today: date | None = None) -> int:
-    """The year whose result was announced last: the fiscal year before the running one (a
-    year's result comes out at its very end), within the years the library has."""
-    years = available_years()
-    announced = fiscal_year_of(today or date.today()) - 1
-    done = [y for y in years if y <= announced]
-    return max(done or years)
+    """The year the results form offers: the one announced last (prongsai.ita.library)."""
+    return announced_year(today)
 
 
 def save_years(user: Any, agency: Agency, years: Iterable[YearResult], source: str, source_name: str = "",
