@@ -409,6 +409,8 @@ def test_screenshots(browser, live_server, admin):
         ("plans", a + "plans/", True), ("plan", a + f"plans/{plan.pk}/", True), ("tracking", a + "tracking/", True),
         ("progress", a + f"tracking/{measure.pk}/", True), ("oit", a + "oit/2567/", True),
         ("documents", a + "documents/", True), ("supervise", "/supervise/", True), ("audit", a + "audit/", True),
+        ("settings", a + "settings/", True), ("frameworks", "/frameworks/?from=2568&to=2569", True),
+        ("oit-current", a + "oit/", True),
     ]
     for width, height, tag in ((1366, 768, "desktop"), (390, 844, "phone")):
         context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=width < 500,

@@ -156,7 +156,9 @@ def _entry_for(template: cat.Measure, year: int) -> cat.Addresses | None:
     return next((a for a in template.addresses if year in a.years), None)
 
 
-def _oit_for(template: cat.Measure, year: int, fallback: int) -> tuple[str, ...]:
+def _oit_for(template: cat.Measure, year: int, fallback: int, variant: str | None = None) -> tuple[str, ...]:
+    if variant:
+        return ()  # the catalogue names the general framework's OIT codes; a variant numbers its own
     for wanted in (year, fallback):
         for group in template.oit_items:
             if wanted in group.years:
@@ -234,9 +236,12 @@ def draft_plan(results: AgencyResults, analysis: Analysis, fiscal_year: int | No
         entry = _entry_for(template, year)
         if entry is None:
             return set(), set()
+        # A sector variant's OIT codes are not the general framework's the catalogue names: its
+        # OIT weaknesses are met through indicators 9 and 10 alone.
+        codes = [c for c in entry.items if not (framework.variant and c.startswith("O"))]
         indicators = set(entry.indicators) & weak_indicators
-        items = set(entry.items) & weak_items
-        for code in entry.items:
+        items = set(codes) & weak_items
+        for code in codes:
             item = framework.item_by_code.get(code)
             if (item is not None and code[0] not in instruments_with_items
                     and item.indicator in weak_indicators):
@@ -360,7 +365,8 @@ def _concise(key: str, templates: list[cat.Measure], covered_by: Coverage, catal
         end=end,
         follow_up=agency.text(group.follow_up),
         evidence=_unique(agency.text(t.evidence[0]) for t in templates),
-        oit_items=tuple(sorted(set().union(*(_oit_for(t, plan_year, year) for t in templates)), key=_item_key)),
+        oit_items=tuple(sorted(set().union(*(_oit_for(t, plan_year, year, agency.results.variant)
+                                             for t in templates)), key=_item_key)),
         templates=tuple(t.id for t in templates),
         recurring=recurring,
     )
@@ -389,7 +395,8 @@ def _full(theme: str, templates: list[cat.Measure], covered_by: Coverage, catalo
         end=end,
         follow_up=agency.text(primary.follow_up),
         evidence=_unique(agency.text(e) for t in templates for e in t.evidence),
-        oit_items=tuple(sorted(set().union(*(_oit_for(t, plan_year, year) for t in templates)), key=_item_key)),
+        oit_items=tuple(sorted(set().union(*(_oit_for(t, plan_year, year, agency.results.variant)
+                                             for t in templates)), key=_item_key)),
         templates=tuple(t.id for t in templates),
         recurring=recurring,
     )
