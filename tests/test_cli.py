@@ -96,7 +96,7 @@ def test_template_writes_xlsx_and_nothing_on_error(tmp_path):
 def test_frameworks_lists_years_and_checks_a_file(tmp_path):
     out = run("frameworks")
     assert out.returncode == 0
-    for year in range(2563, 2570):
+    for year in range(2563, 2571):
         assert f"ปี {year}" in out.stdout
     assert run("frameworks", "check", "src/prongsai/ita/frameworks/ita-2564.yaml").returncode == 0
     bad = tmp_path / "bad.yaml"

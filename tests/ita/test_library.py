@@ -12,10 +12,10 @@ from prongsai.ita.library import BUILTIN_DIR, Library, available_years, get_fram
 
 
 def test_library_has_every_year_2563_to_2569():
-    assert available_years() == list(range(2563, 2570))
+    assert available_years() == list(range(2563, 2571))
 
 
-@pytest.mark.parametrize("year", range(2563, 2570))
+@pytest.mark.parametrize("year", range(2563, 2571))
 def test_every_file_validates_and_has_ten_indicators(year):
     fw = load_framework_file(BUILTIN_DIR / f"ita-{year}.yaml")
     assert fw.fiscal_year == year
@@ -51,11 +51,11 @@ def test_extra_folder_replaces_a_year_and_adds_one(tmp_path, monkeypatch):
     data = yaml.safe_load((BUILTIN_DIR / "ita-2567.yaml").read_text(encoding="utf-8"))
     data["indicators"][0]["about"] = "ข้อความที่ผู้กำกับแก้ไข"
     (tmp_path / "fix-2567.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    new = dict(data, id="ita-2570", fiscal_year=2570)
-    (tmp_path / "ita-2570.yaml").write_text(yaml.safe_dump(new, allow_unicode=True), encoding="utf-8")
+    new = dict(data, id="ita-2571", fiscal_year=2571)
+    (tmp_path / "ita-2571.yaml").write_text(yaml.safe_dump(new, allow_unicode=True), encoding="utf-8")
     monkeypatch.setenv(lib_module.FRAMEWORKS_ENV, str(tmp_path))
     assert get_framework(2567).indicators[0].about == "ข้อความที่ผู้กำกับแก้ไข"
-    assert 2570 in available_years()
+    assert 2571 in available_years()
 
 
 def test_invalid_framework_file_names_file_and_field(tmp_path):

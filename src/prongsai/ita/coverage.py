@@ -33,6 +33,10 @@ def coverage(fw: Framework, overridden: bool = False) -> dict[str, Any]:
         "level_scheme": fw.levels.scheme if fw.levels else None,
         "levels": [r.level for r in fw.levels.rules] if fw.levels else [],
         "oit_rollup": fw.oit_rollup,
+        # OIT indicators from items stand on an unconfirmed grouping: the analysis calls them estimates
+        "oit_rollup_estimated": fw.oit_rollup == "mean_of_sub_indicators" and (
+            fw.oit_rollup_confidence not in ("C1", "C2")
+            or any(i.grouping_confidence not in ("C1", "C2") for i in fw.items_of("OIT") if i.indicator is not None)),
         "items": items,
         "sources": len(fw.sources),
         "overridden": overridden,
@@ -56,8 +60,9 @@ def coverage_text(rows: list[dict[str, Any]]) -> str:
         oit = r["items"]["OIT"]
         if r["oit_rollup"] != "mean_of_sub_indicators":
             rollup = "ไม่ได้ (ไม่ทราบการจัดกลุ่ม)"
-        elif oit["grouping_inferred"]:
-            rollup = f"ได้แบบประมาณการ (การจัดกลุ่ม {oit['grouping_inferred']} ข้อเป็นการอนุมาน)"
+        elif r["oit_rollup_estimated"]:
+            rollup = "ได้แบบประมาณการ (" + (f"การจัดกลุ่ม {oit['grouping_inferred']} ข้อเป็นการอนุมาน)"
+                                            if oit["grouping_inferred"] else "การจัดกลุ่มเป็นตัวชี้วัดย่อยเป็นการอนุมาน)")
         else:
             rollup = "ได้"
         lines.append("    " + "; ".join(parts) + f"; ค่าคะแนน OIT จากรายข้อ: {rollup}")
