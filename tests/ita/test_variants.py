@@ -158,3 +158,40 @@ def test_the_excel_form_says_once_per_instrument_that_texts_are_unknown(tmp_path
         read_results(path)
     except Exception as exc:  # noqa: BLE001 (only the "no scores" refusal is expected)
         assert "ไม่มีข้อมูลข้อคำถาม" not in str(exc)
+
+
+def test_a_2569_item_level_oit_input_gives_indicators_9_and_10_as_estimates() -> None:
+    from prongsai.ita.analysis import analyse
+    from prongsai.ita.library import get_framework
+
+    fw = get_framework(2569)
+    items = {i.code: (0 if i.code in ("O3", "O21") else 100) for i in fw.items_of("OIT")}
+    results = parse_results({"agency": "องค์การบริหารส่วนตำบลทดสอบ", "fiscal_year": 2569,
+                             "indicators": {n: 90 for n in range(1, 9)}, "items": items})
+    analysis = analyse(results, get_framework)
+    rows = {r.no: r for r in analysis.indicators}
+    assert rows[9].origin == rows[10].origin == "estimate"
+    assert 0 < rows[9].score < 100 and 0 < rows[10].score < 100
+    assert any("ค่าประมาณการ" in n for n in analysis.score.notes)
+
+
+def test_a_vocational_college_is_analysed_and_planned_by_its_own_list() -> None:
+    from prongsai.ita.analysis import analyse
+    from prongsai.ita.library import get_framework
+    from prongsai.planning.draft import draft_plan
+
+    ovec = get_framework(2569, "ovec")
+    assert len(ovec.items_of("OIT")) == 23
+    items = {i.code: (0 if i.code in ("O12", "O22") else 100) for i in ovec.items_of("OIT")}
+    results = parse_results({"agency": "วิทยาลัยเทคนิคทดสอบ", "agency_type": "สถานศึกษา", "variant": "ovec",
+                             "fiscal_year": 2569, "indicators": {n: 92 for n in range(1, 9)}, "items": items,
+                             "previous": [{"fiscal_year": 2567, "indicators": {n: 80 for n in range(1, 11)}}]})
+    analysis = analyse(results, get_framework)
+    assert analysis.framework.id == "ita-2569-ovec"
+    failed = {i.code: i.label for i in analysis.failed_oit_items}
+    assert failed["O12"] == ovec.item_by_code["O12"].name  # the college's own O12, not the general one
+    plan = draft_plan(results, analysis)
+    assert plan.measures
+    # the catalogue's OIT codes are the general framework's: none is claimed for a college
+    assert all(not m.oit_items for m in plan.measures)
+    assert all(not any(c.startswith("O") for c in m.addresses_items) for m in plan.measures)
