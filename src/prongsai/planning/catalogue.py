@@ -5,7 +5,9 @@ The catalogue (data/measures.yaml) holds measure templates: what weakness trigge
 supporting roles, its timing in fiscal months, its follow-up, the evidence it produces and the
 OIT items that evidence serves. Texts may name a unit as ``{unit:ROLE}``; the units book
 (data/units.yaml) says which unit plays each role in each agency type, and an agency can name
-its own units (role → unit name) which win over the book.
+its own units (role → unit name) which win over the book. ``{term:NAME}`` names a word of the
+terms book (data/terms.yaml, prongsai.planning.terms): one of the agency's terms or a phrase that
+local government and other agencies word differently.
 
 Every problem found in either file raises ``CatalogueError`` (a ``ValueError``) with a message
 that names the file, the measure and the bad value.
@@ -21,7 +23,7 @@ from typing import Annotated, Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from prongsai.planning.terms import TERM_NAMES, Terms, terms_for
+from prongsai.planning.terms import Terms, term_names, terms_for
 from prongsai.yamlio import loads_yaml
 
 MEASURES_FILE = "measures.yaml"
@@ -505,7 +507,7 @@ class UnitsBook(_Strict):
         for role in placeholders(text):
             self.check_role(role)
         words = terms or terms_for("", agency_type)
-        text = _TERM.sub(lambda m: getattr(words, m.group(1)), text)
+        text = _TERM.sub(lambda m: words.word(m.group(1)), text)
 
         def unit(match: re.Match[str]) -> str:
             role = match.group(1)
@@ -531,10 +533,11 @@ def placeholders(text: str, where: str | None = None) -> tuple[str, ...]:
             raise ValueError(f"{where + ': ' if where else ''}ตัวแทนหน่วยงาน '{match.group(0)}' ไม่ถูกรูปแบบ "
                              "(ที่ถูกต้อง: {unit:ชื่อบทบาท} เช่น {unit:finance})")
         roles.append(role)
+    known = term_names()
     for match in _TERM.finditer(text):
-        if match.group(1) not in TERM_NAMES:
+        if match.group(1) not in known:
             raise ValueError(f"{where + ': ' if where else ''}คำเฉพาะ '{match.group(0)}' ไม่มีในสมุดคำ "
-                             f"(ที่มี: {', '.join('{term:' + n + '}' for n in TERM_NAMES)})")
+                             f"(ที่มี: {', '.join('{term:' + n + '}' for n in known)})")
     rest = _TERM.sub("", _PLACEHOLDER.sub("", text))
     if "{" in rest or "}" in rest:
         raise ValueError(f"{where + ': ' if where else ''}มีวงเล็บปีกกาที่ไม่ใช่ตัวแทนหน่วยงาน "
@@ -694,6 +697,21 @@ def load_units() -> UnitsBook:
 def load_catalogue() -> Catalogue:
     """The built-in measure catalogue (data/measures.yaml), roles checked against the units book."""
     return parse_catalogue(_data_text(MEASURES_FILE), units=load_units())
+
+
+def all_units_name(agency_type: str | None) -> str:
+    """What an agency of this type calls all its units together ("ทุกกอง/สำนัก", "ทุกส่วนงาน", …)."""
+    try:
+        return load_units().resolve("all", agency_type or None)
+    except ValueError:
+        return load_units().roles["all"].name
+
+
+@cache
+def all_units_names() -> frozenset[str]:
+    """Every type's name for all its units: a drafted responsibility naming one is every unit."""
+    book = load_units()
+    return frozenset({book.roles["all"].name, *(kind.roles["all"] for kind in book.agency_types.values())})
 
 
 def canonical_agency_type(name: str) -> str:

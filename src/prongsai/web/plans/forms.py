@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import URLValidator
 
 from prongsai.ita.library import available_years, get_framework
+from prongsai.planning.catalogue import all_units_name
 from prongsai.thai import fiscal_year_bounds, fiscal_year_of, normalise_text, to_arabic_digits
 from prongsai.web.agencies.models import Agency
 from prongsai.web.plans.models import Measure, Plan, ProgressEntry, Step
@@ -177,7 +178,8 @@ class MeasureForm(forms.ModelForm):
         else:
             units = list(plan.agency.units.all())
             self.fields["responsible"].choices = (
-                [("", "— ยังไม่มอบหมาย —")] + [(str(u.pk), u.name) for u in units] + [("all", "ทุกกอง/สำนัก")])
+                [("", "— ยังไม่มอบหมาย —")] + [(str(u.pk), u.name) for u in units]
+                + [("all", all_units_name(plan.agency.agency_type))])
         self.fields["supporting_units"].queryset = plan.agency.units.all()
         self.fields["supporting_units"].required = False
         year = plan.based_on_year if plan.based_on_year in available_years() else None

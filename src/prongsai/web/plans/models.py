@@ -112,7 +112,10 @@ class Measure(models.Model):
     @property
     def responsible_text(self) -> str:
         if self.responsible_all:
-            return "ทุกกอง/สำนัก" + (f" ({self.responsible_detail})" if self.responsible_detail else "")
+            from prongsai.planning.catalogue import all_units_name
+
+            everyone = all_units_name(self.plan.agency.agency_type)
+            return everyone + (f" ({self.responsible_detail})" if self.responsible_detail else "")
         if self.responsible_unit_id:
             name = self.responsible_unit.name
             return f"{name} ({self.responsible_detail})" if self.responsible_detail else name

@@ -16,6 +16,7 @@ from prongsai import tracking
 from prongsai.ita.library import get_framework
 from prongsai.ita.results import AgencyResults, Meeting
 from prongsai.ita.results import ProgressEntry as CoreProgress
+from prongsai.planning.catalogue import all_units_names
 from prongsai.thai import fiscal_year_bounds, normalise_text
 from prongsai.web.agencies.models import Agency, Unit
 from prongsai.web.assessments.completeness import missing_indicators
@@ -23,6 +24,7 @@ from prongsai.web.assessments.services import agency_results, analysis_for
 from prongsai.web.audit import log
 from prongsai.web.plans.models import STATUS_TH, Measure, Plan, ProgressEntry, Step
 
+# Earlier drafts' words for every unit, besides each agency type's own (units book `all`).
 ALL_UNITS = ("ทุกกอง/สำนัก", "ทุกสำนัก/กอง", "ทุกส่วนราชการ")
 
 
@@ -53,7 +55,7 @@ def match_unit(units: dict[str, Unit], text: str) -> UnitMatch:
     name = normalise_text(text or "")
     if not name:
         return UnitMatch(None, "", False)
-    if name in ALL_UNITS:
+    if name in ALL_UNITS or name in all_units_names():
         return UnitMatch(None, "", True)
     if name in units:
         return UnitMatch(units[name], "", False)
@@ -93,7 +95,7 @@ def _apply_core_measure(measure: Measure, core: Any, units: dict[str, Unit]) -> 
         elif found.unit is None and not found.all_units:
             others.append(found.detail)
         elif found.all_units:
-            others.append("ทุกกอง/สำนัก")
+            others.append(normalise_text(name))
     measure.supporting_note = ", ".join(dict.fromkeys(others))[:500]
     return supporting
 
