@@ -41,13 +41,16 @@ class AgencyTypesTestCase(BaseTestCase):
         self.assertEqual(agency.agency_type, "สถาบันอุดมศึกษา")
         self.assertIn("สำนักงานอธิการบดี", [u.name for u in agency.units.all()])
 
-    def test_a_provinces_plan_is_assigned_to_its_units(self):
+    def province_with_a_plan(self):
         self.client.force_login(self.admin)
         self.client.post("/agencies/new/", {"name": "สำนักงานจังหวัดกาญจนบุรี", "agency_type": "จังหวัด"})
         agency = Agency.objects.get(name="สำนักงานจังหวัดกาญจนบุรี")
         results = read_results(PROVINCE)
         save_years(self.admin, agency, results.years, Result.FILE, PROVINCE.name)
-        plan = services.create_from_draft(self.admin, agency, results.fiscal_year)
+        return agency, services.create_from_draft(self.admin, agency, results.fiscal_year)
+
+    def test_a_provinces_plan_is_assigned_to_its_units(self):
+        agency, plan = self.province_with_a_plan()
         measures = list(plan.measures.all())
         self.assertTrue(measures)
         units = set(agency.units.all())
@@ -58,12 +61,7 @@ class AgencyTypesTestCase(BaseTestCase):
     def test_every_unit_is_said_in_the_agencys_own_words(self):
         from prongsai.web.plans.models import Measure
 
-        self.client.force_login(self.admin)
-        self.client.post("/agencies/new/", {"name": "สำนักงานจังหวัดกาญจนบุรี", "agency_type": "จังหวัด"})
-        agency = Agency.objects.get(name="สำนักงานจังหวัดกาญจนบุรี")
-        results = read_results(PROVINCE)
-        save_years(self.admin, agency, results.years, Result.FILE, PROVINCE.name)
-        plan = services.create_from_draft(self.admin, agency, results.fiscal_year)
+        agency, plan = self.province_with_a_plan()
         self.assertTrue(services.match_unit({}, "ทุกส่วนราชการ").all_units)
         self.assertTrue(services.match_unit({}, "ทุกส่วนงาน").all_units)
         measure = plan.measures.first()
