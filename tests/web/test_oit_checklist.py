@@ -28,7 +28,24 @@ class OitChecklistTestCase(BaseTestCase):
     def test_it_shows_last_years_failures(self):
         self.login(self.viewer)
         r = self.client.get(self.a_url("oit/2565/"))
-        self.assertContains(r, "ผลปีล่าสุด: ไม่ผ่าน")
+        self.assertContains(r, "ไม่ผ่านในผลการประเมินล่าสุด: ปี 2564 ข้อ O")
+
+    def test_last_years_failures_follow_the_item_when_it_is_renumbered(self):
+        """2564's O42 is 2566's O42 by the crosswalk, while 2566's O1 is not 2564's O1 (its name differs)."""
+        from prongsai.ita.library import library
+
+        self.result.items = {**(self.result.items or {}), "O42": {"score": 0, "reason": "ขาดรายงาน"}}
+        self.result.save()
+        here = library().counterpart(2564, "O42", 2566)
+        self.login(self.viewer)
+        page = self.client.get(self.a_url("oit/2566/")).content.decode()
+        if here:
+            row = page.split(f'id="oit-{here}"', 1)[1].split("</tr>", 1)[0]
+            self.assertIn("ปี 2564 ข้อ O42 — ขาดรายงาน", row)
+        for code in (self.result.items or {}):
+            other = library().counterpart(2564, code, 2566)
+            if other is None:
+                self.assertNotIn(f"ปี 2564 ข้อ {code} —", page)
 
     def test_it_checks_ownership(self):
         self.login(self.stranger)

@@ -183,6 +183,19 @@ class Library:
                 found[other_year] = code
         return found
 
+    def counterpart(self, year: int, code: str, other: int, variant: str | None = None) -> str | None:
+        """The code in year `other` of the item `code` of `year`: by the crosswalk or a carried
+        year (successors), else the item of the same name; None when there is none."""
+        found = self.successors(year, code, variant).get(other)
+        if found is not None or not (self.has(year, variant) and self.has(other, variant)):
+            return found
+        item = self.get(year, variant).item_by_code.get(code)
+        if item is None or not item.name:
+            return None
+        name = " ".join(item.name.split())
+        return next((i.code for i in self.get(other, variant).items_of(item.instrument)
+                     if i.name and " ".join(i.name.split()) == name), None)
+
     def _carried_with(self, year: int, variant: str | None) -> list[int]:
         """Years whose file is the same content as `year`'s: the year it carries, and any year
         that carries it."""

@@ -46,9 +46,13 @@ def _last_failed(access: AgencyAccess, year: int) -> dict[str, str]:
     if latest is None:
         return {}
     failed = {}
+    variant = access.agency.framework_variant or None
     for code, item in (latest.items or {}).items():
         if code.startswith("O") and float(item["score"]) < 100:
-            failed[code] = item.get("reason") or "ไม่ผ่าน"
+            # the same item in this year's list: codes are renumbered between years
+            here = code if latest.fiscal_year == year else library().counterpart(latest.fiscal_year, code, year, variant)
+            if here:
+                failed[here] = f"ปี {latest.fiscal_year} ข้อ {code} — " + (item.get("reason") or "ไม่ผ่าน")
     return failed
 
 
@@ -63,9 +67,7 @@ def _carried_forward(access: AgencyAccess, year: int, framework) -> dict[str, Oi
     variant = framework.variant
     carried: dict[str, OitCheck] = {}
     for check in OitCheck.objects.filter(agency=access.agency, fiscal_year=before).select_related("owner"):
-        code = library().successors(before, check.code, variant).get(year)
-        if code is None and variant is None and before in (framework.carried_from,):
-            code = check.code
+        code = library().counterpart(before, check.code, year, variant)
         if code in framework.item_by_code and (check.url or check.owner_id or check.note):
             carried[code] = check
     return carried
