@@ -90,3 +90,21 @@ def test_the_results_form_offers_the_year_just_announced():
     # FY2570 runs from 1 Oct 2026: the result announced last is 2569's.
     assert default_result_year(date(2026, 12, 1)) == 2569
     assert default_result_year(date(2026, 9, 30)) == 2568
+
+
+class ReadingTestCase(BaseTestCase):
+    def test_the_analysis_names_disagreeing_items_as_the_agency_reads_them(self):
+        from prongsai.ita.library import get_framework
+        from prongsai.web.assessments.services import agency_results, analysis_for
+
+        ovec = get_framework(2569, "ovec")
+        other = ovec.readings[1].id
+        conflict = next(i for i in ovec.items if i.alternatives)
+        Agency.objects.filter(pk=self.agency.pk).update(framework_variant="ovec", framework_reading=other)
+        agency = Agency.objects.get(pk=self.agency.pk)
+        self.result.fiscal_year, self.result.items = 2569, {conflict.code: {"score": 0, "reason": "ไม่มี"}}
+        self.result.save()
+        analysis = analysis_for(agency_results(agency, 2569))
+        assert analysis.framework.id == "ita-2569-ovec"
+        failed = {i.code: i.label for i in analysis.failed_oit_items}
+        assert failed[conflict.code] == conflict.alternatives[0].name != conflict.name

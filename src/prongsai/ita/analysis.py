@@ -195,9 +195,8 @@ def _item_json(item: ItemRow) -> dict[str, Any]:
 def analyse(results: AgencyResults, get_framework: Callable[..., Framework],
             thresholds: Thresholds | None = None) -> Analysis:
     thresholds = thresholds or Thresholds()
-    if results.variant:
-        general, variant = get_framework, results.variant
-        get_framework = lambda year: general(year, variant)  # noqa: E731 (the variant's files, year by year)
+    if results.variant or results.reading:
+        get_framework = _as_the_agency_reads(get_framework, results.variant, results.reading)
     framework = get_framework(results.fiscal_year)
     sc = score(framework, results.current)
 
@@ -241,6 +240,18 @@ def analyse(results: AgencyResults, get_framework: Callable[..., Framework],
         next_level=_next_level(framework, sc),
         history=[_summary(get_framework, y) for y in results.previous],
     )
+
+
+def _as_the_agency_reads(get_framework: Callable[..., Framework], variant: str | None,
+                         reading: str | None) -> Callable[[int], Framework]:
+    """Year by year, the variant's file (where it has one), its disagreeing items as `reading` has them."""
+    from prongsai.ita.library import library
+
+    def framework(year: int) -> Framework:
+        found = get_framework(year, variant) if variant else get_framework(year)
+        return library().as_read(found, reading)
+
+    return framework
 
 
 def _item_row(framework: Framework, code: str, value: float, reason: str | None) -> ItemRow:

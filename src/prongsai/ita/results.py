@@ -58,6 +58,7 @@ class AgencyResults:
     previous: tuple[YearResult, ...] = ()
     agency_type: str | None = None
     variant: str | None = None  # a sector variant of the framework (e.g. "ovec"); None = general
+    reading: str | None = None  # which reading of the variant's disagreeing items (Framework.readings)
     province: str | None = None
     district: str | None = None
     prepared_by: str | None = None

@@ -39,6 +39,7 @@ def agency_results(agency: Agency, fiscal_year: int | None = None,
         previous=earlier,
         agency_type=canonical_type(agency.agency_type or agency.name) or None,
         variant=agency.framework_variant if agency.framework_variant in library().all_variants() else None,
+        reading=agency.framework_reading or None,
         province=agency.province or None,
         district=agency.district or None,
     )
