@@ -124,7 +124,10 @@ def test_frameworks_diff_lists_what_changed_in_thai(tmp_path):
     assert "ข้อที่" in out.stdout
     data = json.loads(run("frameworks", "diff", "2567", "2568", "--json").stdout)
     assert data["from"] == "ita-2567" and data["to"] == "ita-2568"
-    assert {c["kind"] for c in data["changes"]} <= {"added", "removed", "renamed", "renumbered", "moved", "unknown"}
+    assert {c["kind"] for c in data["changes"]} <= {"added", "removed", "renamed", "renumbered", "moved", "merged", "unknown"}
+    merged = json.loads(run("frameworks", "diff", "2568", "2569", "--json").stdout)["changes"]
+    assert {"kind": "merged", "old_code": "O11", "new_code": "O10"}.items() <= next(
+        c for c in merged if c["old_code"] == "O11").items()
     for bad in (["frameworks", "diff", "2567"], ["frameworks", "diff", "2567", "2599"], ["frameworks", "nonsense"]):
         refused = run(*bad)
         assert refused.returncode == 2 and "Traceback" not in refused.stderr

@@ -49,7 +49,7 @@ FIELD_ALIASES = {
 }
 FIELD_LABELS = {
     "agency": "ชื่อหน่วยงาน", "agency_type": "ประเภทหน่วยงาน (อบต., เทศบาลตำบล, …)",
-    "variant": "กรอบเฉพาะกลุ่ม (เว้นว่าง = กรอบทั่วไป เช่น ovec = สถานศึกษาอาชีวศึกษา)", "province": "จังหวัด",
+    "variant": "กรอบเฉพาะกลุ่ม (เช่น ovec = สถานศึกษาสังกัด สอศ. เว้นว่างหากใช้กรอบทั่วไป)", "province": "จังหวัด",
     "district": "อำเภอ", "prepared_by": "ผู้จัดทำ", "fiscal_year": "ปีงบประมาณ (พ.ศ.)",
     "total": "คะแนนรวมที่ประกาศ (ถ้ามี)", "level": "ระดับผลการประเมินที่ประกาศ (ถ้ามี)",
 }
@@ -362,7 +362,7 @@ def _variant(data: dict[str, Any]) -> str | None:
     key = given.strip().lower()
     known = library().all_variants()
     if key not in known:
-        raise InputError(f"ไม่รู้จักกรอบเฉพาะกลุ่ม '{_shown(given)}'", where="variant",
+        raise InputError(f"ไม่พบกรอบเฉพาะกลุ่ม '{_shown(given)}'", where="variant",
                          expected=("ได้แก่ " + ", ".join(known) + " หรือเว้นว่างสำหรับกรอบทั่วไป") if known
                          else "เว้นว่าง (คลังยังไม่มีกรอบเฉพาะกลุ่ม)")
     return key
@@ -371,7 +371,7 @@ def _variant(data: dict[str, Any]) -> str | None:
 def _check_variant_year(variant: str, year: int) -> None:
     if not library().has(year, variant):
         years = [y for y, v in library().keys if v == variant]
-        raise InputError(f"กรอบเฉพาะกลุ่ม '{variant}' ไม่มีของปีงบประมาณ {year}", where="variant",
+        raise InputError(f"ไม่มีกรอบเฉพาะกลุ่ม '{variant}' ของปีงบประมาณ {year}", where="variant",
                          expected=f"ปี {', '.join(map(str, years))} หรือเว้นว่างเพื่อใช้กรอบทั่วไป")
 
 

@@ -23,6 +23,10 @@ TAG = re.compile(r"CONFLICT|C2|C1|INF|UNK")
 KEPT_HIGHER = {
     (2568, None, "O9"): ("C2", "frameworks.md §8.1: PSU's 2568 ITA page [S43] gives the same name as RTRDA; the new "
                                "reference lists only RTRDA's two files for this row"),
+    # The row's first reading is RTRDA's heading naming its ministry (C1); every agency is shown the
+    # generic item of the same slot, the row's second reading (INF).
+    (2568, None, "O25"): ("INF", "SC68's generic name instead of the Ministry of Transport's plan"),
+    (2568, None, "O26"): ("INF", "SC68's generic name instead of the Ministry of Transport's report"),
 }
 
 

@@ -42,7 +42,7 @@ def test_a_variant_is_its_own_file_beside_the_general_one(tmp_path: Path) -> Non
     lib = Library([tmp_path])
     assert lib.variants(2567) == ["ovec"] and (2567, "ovec") in lib.keys
     assert len(lib.get(2567, "ovec").items) == 5 and len(lib.get(2567).items) == len(SOURCE["items"])
-    assert lib.get(2567, "ovec").label == "ปี 2567 (สถานศึกษาทดสอบ)"
+    assert lib.get(2567, "ovec").label == "ปี 2567 สถานศึกษาทดสอบ"
 
 
 def test_a_variant_needs_its_name_and_a_matching_id(tmp_path: Path) -> None:
@@ -76,10 +76,10 @@ def test_a_results_file_names_its_variant(tmp_path: Path, monkeypatch: pytest.Mo
     base = {"agency": "วิทยาลัยเทคนิคทดสอบ", "fiscal_year": 2567, "indicators": {n: 90 for n in range(1, 11)}}
     found = parse_results({**base, "variant": "OVEC", "items": {"O1": 100}})
     assert found.variant == "ovec"
-    with pytest.raises(InputError, match="ไม่รู้จักกรอบเฉพาะกลุ่ม 'obec'") as refused:
+    with pytest.raises(InputError, match="ไม่พบกรอบเฉพาะกลุ่ม 'obec'") as refused:
         parse_results({**base, "variant": "obec"})
     assert "ovec" in str(refused.value.expected)
-    with pytest.raises(InputError, match="ไม่มีของปีงบประมาณ 2566"):
+    with pytest.raises(InputError, match="ไม่มีกรอบเฉพาะกลุ่ม 'ovec' ของปีงบประมาณ 2566"):
         parse_results({**base, "fiscal_year": 2566, "variant": "ovec"})
     # the variant's item list applies: an item only the general framework has is refused
     with pytest.raises(InputError):
@@ -195,3 +195,17 @@ def test_a_vocational_college_is_analysed_and_planned_by_its_own_list() -> None:
     # the catalogue's OIT codes are the general framework's: none is claimed for a college
     assert all(not m.oit_items for m in plan.measures)
     assert all(not any(c.startswith("O") for c in m.addresses_items) for m in plan.measures)
+
+
+def test_a_plan_lists_the_oit_items_of_its_own_year() -> None:
+    """A 2567 result drafted for 2568: the catalogue's 2567 codes become 2568's, or are left out."""
+    from prongsai.ita.analysis import analyse
+    from prongsai.ita.library import get_framework
+    from prongsai.planning.draft import draft_plan
+    from prongsai.results_io import read_results
+
+    results = read_results(Path(__file__).resolve().parents[2] / "examples" / "agency-types" / "nonthaburi-2567.yaml")
+    plan = draft_plan(results, analyse(results, get_framework))
+    codes = {c for m in plan.measures for c in m.oit_items}
+    assert plan.fiscal_year == 2568 and codes
+    assert codes <= get_framework(2568).item_codes

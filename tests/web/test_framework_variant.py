@@ -43,7 +43,7 @@ class VariantTestCase(BaseTestCase):
         self.login(self.owner)
         page = self.client.get(self.a_url("settings/")).content.decode()
         self.assertIn("กรอบการประเมินที่ใช้", page)
-        self.assertIn("สถานศึกษาทดสอบ (ปี 2567)", page)
+        self.assertIn("สถานศึกษาทดสอบ ปี 2567", page)
         self.assertEqual(self.settings_post(framework_variant="testvar").status_code, 302)
         self.assertEqual(Agency.objects.get(pk=self.agency.pk).framework_variant, "testvar")
         checklist = self.client.get(self.a_url("oit/2567/")).content.decode()
@@ -70,15 +70,15 @@ class CarriedForwardTestCase(BaseTestCase):
         OitCheck.objects.filter(agency=self.agency, fiscal_year=2567, code="O1").update(note="อัปเดตทุกไตรมาส")
         self.login(self.owner)
         page = self.client.get(self.a_url("oit/2568/")).content.decode()
-        self.assertIn("ปี 2567 (ข้อ O1)", page)
+        self.assertIn("ข้อมูลปี 2567 (ข้อ O1)", page)
         self.assertIn("https://example.go.th/structure", page)
         form = self.client.get(self.a_url("oit/2568/O1/")).content.decode()
         self.assertIn('value="https://example.go.th/structure"', form)
         self.assertIn("อัปเดตทุกไตรมาส", form)
-        self.assertIn("นำมาจากข้อ O1 ของปี 2567", form)
+        self.assertIn("มาจากข้อ O1 ปี 2567", form)
         # once this year's check is saved, last year's no longer shows
         OitCheck.objects.create(agency=self.agency, fiscal_year=2568, code="O1", status=OitCheck.DONE)
-        self.assertNotIn("ปี 2567 (ข้อ O1)", self.client.get(self.a_url("oit/2568/")).content.decode())
+        self.assertNotIn("ข้อมูลปี 2567 (ข้อ O1)", self.client.get(self.a_url("oit/2568/")).content.decode())
 
     def test_another_agencys_checks_are_never_carried(self):
         OitCheck.objects.create(agency=self.other, fiscal_year=2567, code="O2", url="https://other.go.th/o2")

@@ -14,13 +14,14 @@ from typing import Any, Literal
 from prongsai.ita.library import Key, Library, parse_stable_id
 from prongsai.ita.model import Framework, Item
 
-Kind = Literal["added", "removed", "renamed", "renumbered", "moved", "unknown"]
+Kind = Literal["added", "removed", "renamed", "renumbered", "moved", "merged", "unknown"]
 KIND_TH: dict[str, str] = {
-    "added": "ข้อที่เพิ่มขึ้น",
-    "removed": "ข้อที่ไม่มีแล้ว",
+    "added": "ข้อที่เพิ่มใหม่",
+    "removed": "ข้อที่ไม่ปรากฏในกรอบใหม่",
     "renamed": "ข้อที่เปลี่ยนชื่อ",
     "renumbered": "ข้อที่เปลี่ยนเลขข้อ",
     "moved": "ข้อที่เปลี่ยนทั้งเลขข้อและชื่อ",
+    "merged": "ข้อที่รวมเข้ากับข้ออื่น",
     "unknown": "ข้อที่ยังไม่ทราบชื่อ จึงเทียบไม่ได้",
 }
 
@@ -75,9 +76,23 @@ def compare(lib: Library, old: Key, new: Key, instrument: str = "OIT") -> list[C
             pairs[code] = (match, None, "name" if _same(item.name, b_items[match].name) else "carried")
             taken.add(match)
 
+    # Several items that lead to one item were merged into it: the one keeping its number or
+    # name carries on, the others are "merged".
+    by_target: dict[str, list[str]] = {}
+    for code, (other, _, _) in pairs.items():
+        by_target.setdefault(other, []).append(code)
+    merged = set()
+    for other, olds in by_target.items():
+        if len(olds) > 1:
+            # else the last link the crosswalk lists for it, as Library.successors reads them
+            keeper = next((c for c in olds if c == other or _same(a_items[c].name, b_items[other].name)), olds[-1])
+            merged.update(c for c in olds if c != keeper)
     changes: list[Change] = []
     for code, (other, confidence, how) in pairs.items():
         x, y = a_items[code], b_items[other]
+        if code in merged:
+            changes.append(Change("merged", code, other, x.name, y.name, how, confidence))
+            continue
         renamed = x.name is not None and y.name is not None and not _same(x.name, y.name)
         kind: Kind | None = ("moved" if renamed else "renumbered") if code != other else ("renamed" if renamed else None)
         if kind:
@@ -120,7 +135,7 @@ def parse_key(text: str, lib: Library) -> Key:
     key = (int(year_text), variant or None)
     if not lib.has(*key):
         known = ", ".join(Framework.key_id(y, v).removeprefix("ita-") for y, v in lib.keys)
-        raise ValueError(f"ไม่มีกรอบการประเมิน '{text}' ในคลัง (ที่มี: {known})")
+        raise ValueError(f"ไม่มีกรอบการประเมิน '{text}' ในระบบ (ที่มี: {known})")
     return key
 
 
@@ -150,6 +165,8 @@ def _line(c: Change) -> str:
         return f"{c.old_code or c.new_code}"
     if c.kind == "renamed":
         return f"{c.old_code} \"{c.old_name}\" → \"{c.new_name}\""
+    if c.kind == "merged":
+        return f"{c.old_code} {c.old_name or ''} → รวมอยู่ใน {c.new_code} {c.new_name or ''}".replace("  ", " ").strip()
     if c.kind == "renumbered":
         return f"{c.old_code} → {c.new_code} {c.new_name or c.old_name or ''}".rstrip()
     return f"{c.old_code} \"{c.old_name}\" → {c.new_code} \"{c.new_name}\""

@@ -45,29 +45,30 @@ def coverage(fw: Framework, overridden: bool = False) -> dict[str, Any]:
 
 def coverage_text(rows: list[dict[str, Any]]) -> str:
     lines = ["กรอบการประเมิน ITA ในคลัง (C2 = ยืนยัน ≥๒ แหล่ง, C1 = แหล่งเดียว, INF = อนุมาน, UNK = ไม่มีข้อมูล, "
-             "CONFLICT = แหล่งระบุไม่ตรงกัน)"]
+             "CONFLICT = แหล่งข้อมูลระบุไม่ตรงกัน)"]
     for r in rows:
         weights = f"น้ำหนัก {r['weight_confidence']}" if r["weights"] else "ไม่มีน้ำหนัก"
         levels = " / ".join(r["levels"]) or "ไม่มีเกณฑ์ระดับ"
         parts = []
         for code in INSTRUMENTS:
             info = r["items"][code]
-            parts.append(f"{code} {info['items']} ข้อ (มีข้อความ {info['with_text']})" if info["items"]
+            parts.append(f"{code} {info['items']} ข้อ (มีชื่อหรือข้อความ {info['with_text']})" if info["items"]
                          else f"{code} ไม่มีรายข้อ")
         extra = " [ใช้ไฟล์เพิ่มเติม]" if r["overridden"] else ""
-        name = f"ปี {r['fiscal_year']}" + (f" แบบ {r['variant']} ({r['variant_name']})" if r["variant"] else "")
+        name = f"ปี {r['fiscal_year']}" + (f" กรอบเฉพาะกลุ่ม {r['variant']} ({r['variant_name']})" if r["variant"] else "")
         lines.append(f"{name}{extra}: {r['indicators']} ตัวชี้วัด, {weights}; ระดับ {levels}")
         oit = r["items"]["OIT"]
         if r["oit_rollup"] != "mean_of_sub_indicators":
-            rollup = "ไม่ได้ (ไม่ทราบการจัดกลุ่ม)"
+            rollup = "คำนวณไม่ได้ (ยังไม่ทราบการจัดกลุ่มข้อเป็นตัวชี้วัดย่อย)"
         elif r["oit_rollup_estimated"]:
-            rollup = "ได้แบบประมาณการ (" + (f"การจัดกลุ่ม {oit['grouping_inferred']} ข้อเป็นการอนุมาน)"
-                                            if oit["grouping_inferred"] else "การจัดกลุ่มเป็นตัวชี้วัดย่อยเป็นการอนุมาน)")
+            rollup = "คำนวณได้ (ค่าประมาณการ: " + (f"การจัดกลุ่ม {oit['grouping_inferred']} ข้อเป็นการอนุมาน)"
+                                                   if oit["grouping_inferred"] else "การจัดกลุ่มเป็นการอนุมาน)")
         else:
-            rollup = "ได้"
-        lines.append("    " + "; ".join(parts) + f"; ค่าคะแนน OIT จากรายข้อ: {rollup}")
+            rollup = "คำนวณได้"
+        lines.append("    " + "; ".join(parts) + f"; คะแนน OIT จากรายข้อ: {rollup}")
         if r["conflicts"]:
-            lines.append(f"    {r['conflicts']} ข้อที่แหล่งระบุไม่ตรงกัน: มีให้เลือก {len(r['readings'])} แบบ ({', '.join(r['readings'])})")
+            lines.append(f"    มี {r['conflicts']} ข้อที่แหล่งข้อมูลระบุไม่ตรงกัน เลือกได้ {len(r['readings'])} แบบในการตั้งค่าหน่วยงาน "
+                         f"({', '.join(r['readings'])})")
         if r["carried_from"]:
             lines.append(f"    ใช้รายการและข้อความของปี {r['carried_from']} ไปพลางก่อน (อนุมาน) จนกว่าจะมีประกาศของปีนี้")
     return "\n".join(lines)

@@ -137,9 +137,12 @@ def unknown_note(items: list[Item] | tuple[Item, ...]) -> str | None:
     missing = [i.code for i in items if not i.known]
     if not missing:
         return None
+    # An OIT item is a disclosure item with a name; IIT/EIT items are questions.
+    what = "ยังไม่ทราบชื่อรายการ" if all(i.instrument == "OIT" for i in items) else UNKNOWN_TEXT
     if len(missing) == len(items):
-        return f"{UNKNOWN_TEXT}ของทุกข้อในรายการนี้ ({missing[0]}–{missing[-1]}) จึงแสดงเพียงรหัสข้อและตัวชี้วัด"
-    return f"{UNKNOWN_TEXT}ของข้อ {', '.join(missing)} จึงแสดงเพียงรหัสข้อ"
+        return f"{what}ของทุกข้อในรายการนี้ ({missing[0]}–{missing[-1]}) จึงแสดงเพียงรหัสข้อและตัวชี้วัด"
+    listed = " ".join(missing[:-1]) + f" และ {missing[-1]}" if len(missing) > 1 else missing[0]
+    return f"{what}ของข้อ {listed} จึงแสดงเพียงรหัสข้อและตัวชี้วัด"
 
 
 class LevelRule(Provenance):
@@ -268,15 +271,15 @@ class Framework(Strict):
     @property
     def label(self) -> str:
         """The year, and the variant when there is one, as a user reads it."""
-        return f"ปี {self.fiscal_year}" + (f" ({self.variant_name})" if self.variant_name else "")
+        return f"ปี {self.fiscal_year}" + (f" {self.variant_name}" if self.variant_name else "")
 
     @property
     def notice(self) -> str | None:
         """What every page and report that uses this file must say about it, or None."""
         if self.carried_from is None:
             return None
-        return (f"กรอบการประเมินปี {self.fiscal_year} ยังไม่มีรายละเอียดที่เผยแพร่ จึงใช้รายการและข้อความของปี "
-                f"{self.carried_from} ไปพลางก่อน (อนุมาน) และจะปรับเมื่อมีประกาศของปี {self.fiscal_year}")
+        return (f"ยังไม่มีการเผยแพร่รายละเอียดกรอบการประเมินปี {self.fiscal_year} ระบบจึงใช้รายการและข้อความของปี "
+                f"{self.carried_from} ไปพลางก่อน และจะปรับปรุงเมื่อมีประกาศของปี {self.fiscal_year}")
 
     def with_reading(self, reading: str | None) -> Framework:
         """This framework with the items of CONFLICT taken as `reading` has them (the first reading

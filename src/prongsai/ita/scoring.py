@@ -98,8 +98,8 @@ def score(framework: Framework, result: YearResult) -> Score:
                     estimated.add(ind.no)
         if estimated:
             listed = " และ ".join(str(n) for n in sorted(estimated))
-            notes.append(f"ตัวชี้วัดที่ {listed} เป็นค่าประมาณการ: คำนวณจากคะแนนรายข้อ แต่การจัดกลุ่มข้อเป็นตัวชี้วัดย่อยของกรอบ"
-                         f"{framework.label}ยังไม่มีแหล่งยืนยัน (อนุมานจากข้อมูลที่มี) ค่าที่ประกาศจริงอาจต่างออกไป")
+            notes.append(f"ตัวชี้วัดที่ {listed} เป็นค่าประมาณการ เนื่องจากคำนวณจากคะแนนรายข้อ ซึ่งการจัดกลุ่มข้อเป็นตัวชี้วัดย่อย"
+                         f"ของกรอบ{framework.label} ยังไม่มีแหล่งยืนยัน ผลที่ประกาศจริงอาจแตกต่างจากนี้")
     elif any(framework.item_by_code[c].instrument == "OIT" for c in item_scores if c in framework.item_by_code):
         notes.append(f"กรอบปี {framework.fiscal_year} ยังไม่มีข้อมูลการจัดกลุ่มข้อ OIT เป็นตัวชี้วัดย่อย "
                      "จึงไม่คำนวณตัวชี้วัด OIT จากรายข้อ")

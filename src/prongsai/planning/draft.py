@@ -159,11 +159,25 @@ def _entry_for(template: cat.Measure, year: int) -> cat.Addresses | None:
 def _oit_for(template: cat.Measure, year: int, fallback: int, variant: str | None = None) -> tuple[str, ...]:
     if variant:
         return ()  # the catalogue names the general framework's OIT codes; a variant numbers its own
-    for wanted in (year, fallback):
-        for group in template.oit_items:
-            if wanted in group.years:
-                return tuple(group.items)
+    for group in template.oit_items:
+        if year in group.years:
+            return tuple(group.items)
+    for group in template.oit_items:
+        if fallback in group.years:
+            return _in_year(group.items, fallback, year)
     return ()
+
+
+def _in_year(codes: Iterable[str], source: int, target: int) -> tuple[str, ...]:
+    """The codes of `source` year's items as the `target` year numbers them (the plan shows
+    the OIT items of its own year; an item that year does not have is left out)."""
+    from prongsai.ita.library import library
+
+    lib = library()
+    if not lib.has(target):
+        return ()
+    found = (lib.counterpart(source, code, target) for code in codes)
+    return tuple(dict.fromkeys(c for c in found if c))
 
 
 def _unique(values: Iterable[str]) -> tuple[str, ...]:

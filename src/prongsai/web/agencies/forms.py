@@ -116,19 +116,24 @@ def password_rules_help() -> str:
 
 
 def framework_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """(variant choices, reading choices) from the framework library: each variant once, with the
-    years it has, and each reading of its disagreeing items."""
+    """(variant choices, reading choices) from the framework library: each variant once with the
+    years it has, and each reading named by what it calls the disagreeing items, since an
+    officer chooses by comparing those names with the manual the agency received."""
     from prongsai.ita.library import library
 
     lib = library()
     variants, readings = [], {}
     for variant in lib.all_variants():
         frameworks = [lib.get(y, v) for y, v in lib.keys if v == variant]
-        years = ", ".join(str(f.fiscal_year) for f in frameworks)
-        variants.append((variant, f"{frameworks[-1].variant_name} (ปี {years})"))
+        years = [f.fiscal_year for f in frameworks]
+        span = f"{years[0]}–{years[-1]}" if years == list(range(years[0], years[-1] + 1)) and len(years) > 1 \
+            else ", ".join(map(str, years))
+        variants.append((variant, f"{frameworks[-1].variant_name} ปี {span}"))
         for fw in frameworks:
-            for reading in fw.readings:
-                readings.setdefault(reading.id, f"{reading.name} — {fw.variant_name}")
+            for number, reading in enumerate(fw.readings, start=1):
+                as_read = lib.as_read(fw, reading.id)
+                names = " · ".join(f"{i.code} {as_read.item_by_code[i.code].name}" for i in fw.items if i.alternatives)
+                readings.setdefault(reading.id, f"แบบที่ {number}: {names}")
     return variants, list(readings.items())
 
 
@@ -151,10 +156,10 @@ class AgencyForm(forms.ModelForm):
 
     framework_variant = forms.ChoiceField(
         label="กรอบการประเมินที่ใช้", required=False,
-        help_text="หน่วยงานส่วนใหญ่ใช้กรอบทั่วไป สถานศึกษาบางกลุ่มมีรายการ OIT ของตนเอง")
+        help_text="หน่วยงานส่วนใหญ่ใช้กรอบทั่วไป สถานศึกษาสังกัด สอศ. ใช้แบบตรวจ OIT เฉพาะของตน")
     framework_reading = forms.ChoiceField(
-        label="ข้อความในข้อที่แหล่งข้อมูลไม่ตรงกัน", required=False,
-        help_text="บางข้อของกรอบเฉพาะกลุ่มมีแหล่งข้อมูลระบุชื่อและองค์ประกอบไม่ตรงกัน เลือกตามคู่มือที่หน่วยงานได้รับ")
+        label="ชื่อและองค์ประกอบของข้อที่แหล่งข้อมูลระบุไม่ตรงกัน", required=False,
+        help_text="บางข้อของกรอบเฉพาะกลุ่มมีแหล่งข้อมูลระบุชื่อและองค์ประกอบไม่ตรงกัน เลือกแบบที่ตรงกับคู่มือที่หน่วยงานได้รับ")
 
     class Meta:
         model = Agency
@@ -178,7 +183,7 @@ class AgencyForm(forms.ModelForm):
         self.fields["agency_type"].choices = choices
         variants, readings = framework_choices()
         self.fields["framework_variant"].choices = [("", "กรอบทั่วไปของ ป.ป.ช.")] + variants
-        self.fields["framework_reading"].choices = [("", "ตามข้อความแรกของแต่ละข้อ")] + readings
+        self.fields["framework_reading"].choices = [("", "ยังไม่เลือก (ใช้แบบที่ 1)")] + readings
         if not readings:
             del self.fields["framework_reading"]
         self.scope_locked = scope_locked

@@ -16,8 +16,9 @@ def frameworks(request: HttpRequest) -> HttpResponse:
     lib = library()
     rows = [{"fw": fw, "coverage": coverage(fw)} for fw in lib.everything()]
     choices = [(Framework.key_id(y, v).removeprefix("ita-"), lib.get(y, v).label) for y, v in lib.keys]
-    general = lib.years
-    # By default: the two newest general years, the change agencies are preparing for now.
+    # By default the newest change with content of its own: a year that carries the year
+    # before (2570 carrying 2569) has nothing to show yet.
+    general = [y for y in lib.years if lib.get(y).carried_from is None]
     old_text = request.GET.get("from") or (str(general[-2]) if len(general) > 1 else "")
     new_text = request.GET.get("to") or (str(general[-1]) if general else "")
     problem, groups, old, new = None, [], None, None

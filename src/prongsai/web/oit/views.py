@@ -52,7 +52,8 @@ def _last_failed(access: AgencyAccess, year: int) -> dict[str, str]:
             # the same item in this year's list: codes are renumbered between years
             here = code if latest.fiscal_year == year else library().counterpart(latest.fiscal_year, code, year, variant)
             if here:
-                failed[here] = f"ปี {latest.fiscal_year} ข้อ {code} — " + (item.get("reason") or "ไม่ผ่าน")
+                reason = item.get("reason")
+                failed[here] = f"ผลการประเมินปี {latest.fiscal_year} ข้อ {code} ไม่ผ่าน" + (f" เหตุผล: {reason}" if reason else "")
     return failed
 
 
