@@ -138,6 +138,20 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return verify_command(as_json=args.json)
 
 
+def cmd_oit(args: argparse.Namespace) -> int:
+    from prongsai.oit_check.check import check
+    from prongsai.oit_check.links import read_links
+    from prongsai.oit_check.report_text import report_text
+
+    links = read_links(args.links, args.year)
+    report = check(links)
+    if args.json:
+        _write_json(report.as_json())
+    else:
+        print(report_text(report))
+    return 0  # whatever the items' status (design §5.4): the report says what to fix
+
+
 def cmd_frameworks(args: argparse.Namespace) -> int:
     from prongsai.ita.coverage import coverage, coverage_text
     from prongsai.ita.library import library, load_framework_file
@@ -263,6 +277,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="verify = ตรวจห่วงโซ่รหัสตรวจสอบ: 0 ครบถ้วน, 1 พบรายการที่ถูกแก้ไข/ลบ/แทรก, 2 เปิดฐานข้อมูลไม่ได้")
     audit.add_argument("--json", action="store_true", help="พิมพ์ผลเป็น JSON")
     audit.set_defaults(func=cmd_audit)
+
+    oit = sub.add_parser("oit", help="ตรวจความพร้อมของข้อมูล OIT บนเว็บไซต์ของหน่วยงาน")
+    oit.add_argument("action", choices=["check"], help="check = ตรวจทุกข้อตามไฟล์ลิงก์")
+    oit.add_argument("links", metavar="LINKS.yaml", help="ไฟล์ลิงก์ของแต่ละข้อ (ตัวอย่างใน README)")
+    oit.add_argument("--year", type=int, default=None, help="ปีงบประมาณของรายการ OIT (ค่าเริ่มต้น: ตามไฟล์)")
+    oit.add_argument("--json", action="store_true", help="พิมพ์ผลเป็น JSON")
+    oit.set_defaults(func=cmd_oit)
 
     frameworks = sub.add_parser("frameworks", help="กรอบการประเมินที่มีในคลัง หรือตรวจไฟล์กรอบการประเมิน")
     frameworks.add_argument("action", nargs="?", choices=["check", "diff"],
