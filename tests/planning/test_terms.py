@@ -93,3 +93,39 @@ def test_unknown_field_or_slot_is_refused():
     data["generic"]["council"] = "สภา{province}"
     with pytest.raises(ValueError, match="province"):
         parse_terms(data)
+
+
+def test_deputies_of_other_agencies_are_the_ones_assigned():
+    # an agency other than local government has several deputies; a local government one ปลัด
+    assert terms_for("จังหวัดกาญจนบุรี", "จังหวัด").chief_officer == "รองผู้ว่าราชการจังหวัดกาญจนบุรีที่ได้รับมอบหมาย"
+    assert terms_for("มหาวิทยาลัยราชภัฏกาญจนบุรี", None).chief_officer == \
+        "รองอธิการบดีมหาวิทยาลัยราชภัฏกาญจนบุรีที่ได้รับมอบหมาย"
+    assert terms_for("กรมบัญชีกลาง", None).chief_officer == "รองหัวหน้าส่วนราชการที่ได้รับมอบหมาย"
+    assert terms_for("เทศบาลตำบลบางพระ", None).chief_officer == "ปลัดเทศบาลตำบลบางพระ"
+
+
+def test_a_school_is_not_a_college():
+    school = terms_for("โรงเรียนบ้านหนองบัว", None)
+    assert school.executive == "ผู้อำนวยการโรงเรียนบ้านหนองบัว"
+    assert school.council == "คณะกรรมการสถานศึกษาขั้นพื้นฐานโรงเรียนบ้านหนองบัว"
+    college = terms_for("วิทยาลัยเทคนิคกาญจนบุรี", None)
+    assert college.council == "คณะกรรมการบริหารวิทยาลัยเทคนิคกาญจนบุรี"
+    assert college.word("development_plan") == "แผนพัฒนาสถานศึกษา"
+    assert school.word("development_plan") == "แผนพัฒนาคุณภาพการศึกษาของสถานศึกษา"
+
+
+def test_a_phrase_names_other_phrases_in_the_agencys_own_wording():
+    assert terms_for("การประปาส่วนภูมิภาค", "รัฐวิสาหกิจ").word("each_unit") == "แต่ละฝ่าย"
+    assert terms_for("การประปาส่วนภูมิภาค", "รัฐวิสาหกิจ").word("all_unit_heads") == "ผู้อำนวยการฝ่าย"
+    assert terms_for("องค์การบริหารส่วนตำบลลาดหญ้า", "อบต.").word("each_unit") == "แต่ละกอง/สำนัก"
+
+
+def test_a_phrase_naming_an_unknown_phrase_or_role_is_refused():
+    data = copy.deepcopy(raw())
+    data["phrases"]["each_unit"]["other"] = "แต่ละ{term:division}"
+    with pytest.raises(ValueError, match="each_unit"):
+        parse_terms(data)
+    data = copy.deepcopy(raw())
+    data["phrases"]["every_unit"]["other"] = "{unit:everyone}"
+    with pytest.raises(ValueError, match="everyone"):
+        parse_terms(data)

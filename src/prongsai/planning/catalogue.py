@@ -502,8 +502,9 @@ class UnitsBook(_Strict):
     def render(self, text: str, agency_type: str | None = None,
                overrides: Mapping[str, str] | None = None, terms: Terms | None = None) -> str:
         """`text` with every {unit:ROLE} replaced by the unit's name and every {term:NAME} by
-        the agency's term (`terms`, else the generic terms of its type). With `terms`, the
-        executive and the chief officer are named by their titles with the place name."""
+        the agency's term (`terms`, else the generic terms of its type). The terms go in first,
+        so a phrase that names a unit ("{unit:all}", every unit) gets the agency's unit too. With
+        `terms`, the executive and the chief officer are named by their titles with the place name."""
         for role in placeholders(text):
             self.check_role(role)
         words = terms or terms_for("", agency_type)

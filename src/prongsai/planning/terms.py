@@ -5,7 +5,12 @@ staff. Drafting and the documents take every such word from here, so a เทศ
 
 Besides those fields the book keeps phrases: other wording of the measure catalogue that differs
 between local government and other agencies ("ประชุมประชาคม" or a hearing of stakeholders,
-"พนักงานจ้าง" or "ลูกจ้าง"). A text names a field or a phrase alike as ``{term:NAME}``."""
+"พนักงานจ้าง" or "ลูกจ้าง"). A text names a field or a phrase alike as ``{term:NAME}``.
+
+A phrase may itself name a field or another phrase as ``{term:NAME}``, and a unit of the units
+book as ``{unit:ROLE}`` ("ทุกส่วนงาน" is the units book's name for all the units of a university):
+the measure catalogue puts in the unit when it renders a text (prongsai.planning.catalogue), so
+the agency's own unit names win there too."""
 
 from __future__ import annotations
 
@@ -25,6 +30,7 @@ TERMS_FILE = "terms.yaml"
 _SLOT = re.compile(r"\{([^{}]*)\}")
 _ALLOWED_SLOTS = {"place", "agency"}
 _TERM_SLOT = re.compile(r"\{term:([^{}]*)\}")
+_UNIT_SLOT = re.compile(r"\{unit:([a-z][a-z0-9_]*)\}")
 _PHRASE_NAME = re.compile(r"^[a-z][a-z_]*$")
 # The wording of a phrase for every local government type, and for every other agency.
 LOCAL, OTHER = "local", "other"
@@ -68,6 +74,19 @@ def _check_slots(name: str, text: str) -> None:
     unknown = {s for s in _SLOT.findall(text) if s not in _ALLOWED_SLOTS}
     if unknown:
         raise ValueError(f"{name}: ไม่รู้จักตัวแทน {', '.join(sorted(unknown))} (ที่มี: {{place}}, {{agency}})")
+
+
+def _check_unit_roles(where: str, text: str) -> None:
+    """Every {unit:ROLE} of a phrase names a role of the units book."""
+    roles = _UNIT_SLOT.findall(text)
+    if not roles:
+        return
+    from prongsai.planning.catalogue import load_units
+
+    known = load_units().roles
+    unknown = [r for r in roles if r not in known]
+    if unknown:
+        raise ValueError(f"{where}: ไม่รู้จักบทบาท '{unknown[0]}' ของหน่วยงาน (ที่มี: {', '.join(known)})")
 
 
 class _Wording(BaseModel):
@@ -179,12 +198,23 @@ class TermsBook(BaseModel):
                                      f"{', '.join(self.types)})")
                 if not text or text != text.strip():
                     raise ValueError(f"phrases.{name}.{key}: ข้อความต้องไม่ว่างและไม่มีช่องว่างหัวหรือท้าย")
-                rest = _TERM_SLOT.sub("", text)
-                bad = [t for t in _TERM_SLOT.findall(text) if t not in TERM_NAMES]
+                rest = _UNIT_SLOT.sub("", _TERM_SLOT.sub("", text))
+                bad = [t for t in _TERM_SLOT.findall(text) if t not in TERM_NAMES and t not in self.phrases]
                 if bad or "{" in rest or "}" in rest:
-                    raise ValueError(f"phrases.{name}.{key}: ใช้ได้เฉพาะตัวแทน {{term:…}} ของคำในสมุดคำ "
-                                     f"({', '.join(TERM_NAMES)})")
+                    raise ValueError(f"phrases.{name}.{key}: ใช้ได้เฉพาะตัวแทน {{term:…}} ของคำหรือวลีในสมุดคำ "
+                                     f"({', '.join(TERM_NAMES)} หรือวลีอื่น) และ {{unit:บทบาท}} ของหน่วยงาน")
+                _check_unit_roles(f"phrases.{name}.{key}", text)
+        for name in self.phrases:
+            self._no_cycle(name, ())
         return self
+
+    def _no_cycle(self, name: str, path: tuple[str, ...]) -> None:
+        if name in path:
+            raise ValueError(f"phrases: วลีอ้างถึงกันเป็นวง ({' → '.join((*path, name))})")
+        for text in self.phrases[name].values():
+            for used in _TERM_SLOT.findall(text):
+                if used in self.phrases:
+                    self._no_cycle(used, (*path, name))
 
     def kind(self, agency: str, agency_type: str | None) -> str | None:
         """The type key for an agency: its stated type (a key, an alias here or in the units
@@ -225,11 +255,17 @@ class TermsBook(BaseModel):
 
     def phrase(self, name: str, kind: str | None, terms: Terms) -> str:
         """Phrase `name` for an agency of type `kind` (None: not a known type), with the fields
-        it names taken from `terms`."""
+        it names taken from `terms` and the phrases it names in the same type's wording; its
+        {unit:ROLE} stay for the catalogue to fill in."""
         wordings = self.phrases[name]
         local = kind is not None and self.types[kind].local
         text = wordings.get(kind or "") or wordings[LOCAL if local else OTHER]
-        return _TERM_SLOT.sub(lambda m: str(getattr(terms, m.group(1))), text)
+
+        def word(match: re.Match[str]) -> str:
+            used = match.group(1)
+            return str(getattr(terms, used)) if used in TERM_NAMES else self.phrase(used, kind, terms)
+
+        return _TERM_SLOT.sub(word, text)
 
     def terms_for(self, agency: str, agency_type: str | None) -> Terms:
         kind = self.kind(agency, agency_type)
