@@ -84,7 +84,7 @@ class Report:
 # --- matching ------------------------------------------------------------------------------
 
 def _norm(text: str) -> str:
-    return normalise(text.replace("\u200b", "")).lower()
+    return normalise(text).replace("\n", " ").lower()
 
 
 def satisfied(rule: ComponentRule, text: str) -> bool:
@@ -157,7 +157,8 @@ def _freshness(rule: ItemRule | None, text: str, fy: int, today: date) -> str | 
                 "ให้เผยแพร่รายงานรอบ 6 เดือน")
     if required == "monthly":
         end = min(today, date(fy - 543, 9, 30))
-        missing = dates.missing_months(found, fy, end)
+        # only months written out: a plan's whole-year period shows no month's summary
+        missing = dates.missing_months(found, fy, end, inferred=False)
         if missing:
             return (f"ยังไม่พบข้อมูลประจำเดือน {dates.thai_month_list(missing)} "
                     f"ให้เผยแพร่ข้อมูลของทุกเดือนที่ผ่านมาในปีงบประมาณ {fy}")
@@ -177,8 +178,8 @@ def check_item(item: Item, rule: ItemRule | None, urls: tuple[str, ...], fetcher
     if not evidence.texts:
         return ItemCheck(item.code, name, urls, "unreadable", tuple(findings + evidence.unreadable))
     findings += evidence.unreadable
-    raw = normalise(" ".join(evidence.texts).replace("\u200b", ""))
-    text = raw.lower()
+    raw = normalise("\n".join(evidence.texts))
+    text = raw.replace("\n", " ").lower()  # the rules read one line (their patterns use ^ and .*)
     status = "ok"
     stale = _freshness(rule, raw, fy, today)
     if stale:

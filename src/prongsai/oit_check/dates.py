@@ -22,8 +22,9 @@ What is read (Thai or Arabic digits, mixed too):
   mention; a longer or reversed range is only its two ends, and a line break before the dash
   makes a list (``- ตุลาคม 2566⏎- มีนาคม 2567``), not a range;
 - fiscal years: ``ปีงบประมาณ พ.ศ. 2567``, ``ปีงบ 67``, ``ปีงบฯ 2567``, ``ประจำปีงบประมาณ ๒๕๖๗``,
-  ``FY2567`` (``FY2024`` is the same year in CE), the budget ordinance's ``งบประมาณรายจ่าย
-  ประจำปี พ.ศ. 2567`` and multi-year plans ``ปีงบประมาณ พ.ศ. 2566-2570`` (each year, at most 10);
+  ``FY2567`` (``FY2024`` is the same year in CE), the budget's ``งบประมาณรายจ่ายประจำปี 2567``
+  and ``การใช้จ่ายงบประมาณ พ.ศ. 2567`` (not ``งบประมาณ 2567``, which may be a sum), and
+  multi-year plans ``ปีงบประมาณ พ.ศ. 2566-2570`` (each year, at most 10);
 - a month written without a year right before or after a fiscal year (``เดือนตุลาคม
   ประจำปีงบประมาณ 2567`` is October 2566);
 - quarters and halves of a fiscal year: ``ไตรมาสที่ 1 ปีงบประมาณ 2567`` (Oct–Dec 2566),
@@ -56,8 +57,8 @@ Decisions on ambiguous text:
 
 Every helper takes either the text or the list `mentions(text)` returned (to scan a long text
 once; the last few texts scanned are also cached). Scanning never raises on any string and is
-linear in its length (every repetition in the patterns is bounded): about 0.1 s per megabyte of
-ordinary text, up to 1.5 s for a megabyte that is nothing but dates.
+linear in its length (every repetition in the patterns is bounded): about 0.25 s per megabyte
+of text like the seeds, up to 1.5 s for a megabyte that is nothing but dates.
 """
 
 from __future__ import annotations
@@ -207,6 +208,8 @@ _DASH = "-–—−‐‑~"
 _BE = r"พ\.?\s?ศ\.?"
 _CE = r"ค\.?\s?ศ\.?"
 _YEAR_END = r"(?![0-9]|[.,][0-9])"  # not part of 2,567 or 2567.50
+# A year is not the first number of a numeric date written right after it: "กย 15/01/67", "คศ2000-01-01".
+_NOT_DATE_AHEAD = r"(?![/\-][0-9]{1,2}[/\-.][0-9])"
 # A number before these is a count, not a year: "2567 บาท", "ตุลาคม 15 ราย".
 _NOT_QUANTITY = rf"(?!{_SP}(?:บาท|%|ราย|คน|ครั้ง(?!ที่)|เรื่อง|ฉบับ|แห่ง|หน่วย|ชิ้น|ล้าน|แสน|หมื่น|พัน))"
 
@@ -241,8 +244,7 @@ _ANY_MONTH = rf"(?:{_FULL_ALT}|{_DOTTED_ALT}|{_DOTLESS_ALT})"
 # A two-digit number up to 39 before a month is that month's day ("ตุลาคม 15 พฤศจิกายน 2566").
 _MONTH_YEAR = (rf"{_SP}(?:(?P<be>{_BE})|(?P<ce>{_CE}))?{_SP}"
                rf"(?P<y>[0-9]{{4}}|[4-9][0-9]|[0-3][0-9](?!{_SP}(?:เดือน|{_ANY_MONTH}))){_YEAR_END}"
-               # nor the first number of a numeric date: "กย 15/01/67", "กย2543-01-01"
-               r"(?![/\-][0-9]{1,2}[/\-.][0-9])")
+               rf"{_NOT_DATE_AHEAD}")
 
 # Day, month, year?: a date, or a "loose" day and month that a neighbour may give a year.
 _DAY_MONTH = re.compile(
@@ -259,8 +261,11 @@ _ISO = re.compile(
     r"(?P<y>[0-9](?<![0-9/.\-][0-9])[0-9]{3})(?P<s>[\-/])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})(?![0-9])"
 )
 _FY = re.compile(
-    rf"(?:ปี{_SP}งบ(?:{_SP}ประมาณ|ฯ)?|งบประมาณ(?:รายจ่าย)?(?:เพิ่มเติม)?{_SP}ประจำ{_SP}ปี)"
-    rf"[\s\u200b:()\[\]]{{0,6}}(?:(?P<be>{_BE})|(?P<ce>{_CE}))?{_SP}(?P<y1>[0-9]{{4}}|[0-9]{{2}}){_YEAR_END}"
+    # "งบประมาณ พ.ศ. 2566" is that year's budget, "งบประมาณ 2566" may be a sum: the era decides
+    rf"(?:ปี{_SP}งบ(?:{_SP}ประมาณ|ฯ)?"
+    rf"|งบประมาณ(?:รายจ่าย)?(?:เพิ่มเติม)?(?:{_SP}ประจำ{_SP}ปี|{_SP}(?=พ\.?\s?ศ)))"
+    rf"[\s\u200b:()\[\]]{{0,6}}(?:(?P<be>{_BE})|(?P<ce>{_CE}))?{_SP}"
+    rf"(?P<y1>[0-9]{{4}}|[0-9]{{2}}){_YEAR_END}{_NOT_DATE_AHEAD}"
     # a plan's last year; never the day of a date that follows ("ปีงบประมาณ 2567 - 15 ม.ค. 67")
     rf"(?:{_SP}(?:[{_DASH}]|ถึง){_SP}(?P<y2>[0-9]{{4}}|[0-9]{{2}})"
     rf"(?![0-9]|[.,/\-][0-9]|{_SP}(?:{_ANY_MONTH})))?"
@@ -268,8 +273,8 @@ _FY = re.compile(
 _FY_LATIN = re.compile(rf"[Ff](?<![A-Za-z][Ff])[Yy]{_SP}'?(?P<y3>[0-9]{{4}}|[0-9]{{2}})(?![0-9])")
 _YEAR = re.compile(
     # not the ค.ศ. of ก.ค.ศ. (the teachers' commission)
-    rf"พ(?<![\u0e01-\u0e2e]\.พ)\.?\s?ศ\.?{_SP}(?P<yb>[0-9]{{4}}){_YEAR_END}"
-    rf"|ค(?<![\u0e01-\u0e2e]\.ค)\.?\s?ศ\.?{_SP}(?P<yc>[0-9]{{4}}){_YEAR_END}"
+    rf"พ(?<![\u0e01-\u0e2e]\.พ)\.?\s?ศ\.?{_SP}(?P<yb>[0-9]{{4}}){_YEAR_END}{_NOT_DATE_AHEAD}"
+    rf"|ค(?<![\u0e01-\u0e2e]\.ค)\.?\s?ศ\.?{_SP}(?P<yc>[0-9]{{4}}){_YEAR_END}{_NOT_DATE_AHEAD}"
     rf"|2(?<![0-9.,]2)(?P<bare>5[0-9][0-9]|600){_YEAR_END}{_NOT_QUANTITY}"
 )
 _QUARTER = re.compile(
@@ -490,9 +495,9 @@ def _year_in(fy: int, month: int) -> int:
     return fy - 1 if month >= 10 else fy
 
 
-def _settle(cand: _Cand, year: int, via: str) -> None:
+def _settle(cand: _Cand, year: int) -> None:
     """Give a loose month its year: it becomes a month, or a date if a day was written."""
-    cand.year, cand.via = year, via
+    cand.year = year
     if not cand.day:
         cand.kind = "month"
     elif _valid_day(year, cand.month, cand.day):
@@ -509,23 +514,21 @@ def _link(chosen: list[_Cand], text: str, original: str) -> list[Mention]:
     """Mentions from the chosen matches and their neighbours; `text` is `original` with Arabic
     digits (same offsets), the words quoted come from `original`."""
     n = len(chosen)
-    at = chosen.__getitem__
     out: list[Mention] = []
 
     # A loose month next to a fiscal year is a month of that year.
     for i, cand in enumerate(chosen):
         if cand.kind != "loose":
             continue
-        after = at(i + 1) if i + 1 < n else None
-        before = at(i - 1) if i else None
-        fy = _single_fy(after)
-        if fy is not None and not _gap_is(_FILLER_GAP, text, cand.end, after.start):
-            fy = None
-        if fy is None and (fy := _single_fy(before)) is not None \
-                and not _gap_is(_FILLER_GAP, text, before.end, cand.start):
-            fy = None
+        after = chosen[i + 1] if i + 1 < n else None
+        before = chosen[i - 1] if i else None
+        fy = _single_fy(after)  # the cheap test first: most loose months have no fiscal year near
+        if fy is None or not _gap_is(_FILLER_GAP, text, cand.end, after.start):
+            fy = _single_fy(before)
+            if fy is not None and not _gap_is(_FILLER_GAP, text, before.end, cand.start):
+                fy = None
         if fy is not None:
-            _settle(cand, _year_in(fy, cand.month), "")
+            _settle(cand, _year_in(fy, cand.month))
 
     # Two months or dates joined by a dash or ถึง are a range; a loose end takes the other's year.
     for i in range(n - 1):
@@ -534,9 +537,9 @@ def _link(chosen: list[_Cand], text: str, original: str) -> list[Mention]:
         if kinds not in _RANGE_KINDS or not _gap_is(_RANGE_GAP, text, first.end, last.start):
             continue
         if first.kind == "loose" and last.kind in ("date", "month"):
-            _settle(first, last.year if first.month <= last.month else last.year - 1, "")
+            _settle(first, last.year if first.month <= last.month else last.year - 1)
         elif last.kind == "loose" and first.kind in ("date", "month"):
-            _settle(last, first.year if last.month >= first.month else first.year + 1, "")
+            _settle(last, first.year if last.month >= first.month else first.year + 1)
         if first.kind not in ("date", "month") or last.kind not in ("date", "month"):
             continue
         lo, hi = first.year * 12 + first.month - 1, last.year * 12 + last.month - 1
@@ -553,7 +556,7 @@ def _link(chosen: list[_Cand], text: str, original: str) -> list[Mention]:
         if cand.kind not in ("quarter", "half"):
             continue
         fy, end = (cand.years[0] if cand.years else None), cand.end
-        after = at(i + 1) if i + 1 < n else None
+        after = chosen[i + 1] if i + 1 < n else None
         if fy is None and after is not None and _gap_is(_FILLER_GAP, text, cand.end, after.start):
             fy = _single_fy(after) or (after.year if after.kind == "year" else None)
             end = after.end if fy else end

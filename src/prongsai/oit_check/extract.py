@@ -25,7 +25,8 @@ MIN_TEXT = 30  # fewer letters than this: nothing readable (a scan, an empty pag
 PDF_SECONDS = 20
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".xlsm", ".doc", ".xls", ".jpg", ".jpeg", ".png")
 _THAI_OR_LATIN = re.compile(r"[ก-๛A-Za-z]")
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[^\S\n]+")
+_LINES = re.compile(r"\s*\n\s*")
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,9 @@ class Extracted:
 
 
 def normalise(text: str) -> str:
-    return _SPACE.sub(" ", to_arabic_digits(text)).strip()
+    """Thai digits as Arabic, spaces collapsed; line breaks kept, since a list of months on
+    separate lines is not a range (oit_check.dates reads them)."""
+    return _LINES.sub("\n", _SPACE.sub(" ", to_arabic_digits(text.replace("\u200b", "")))).strip()
 
 
 def kind_of(fetched: Fetched) -> str:
