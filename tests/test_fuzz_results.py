@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from prongsai import cli
 from prongsai.errors import InputError
+from prongsai.ita.library import library
 from prongsai.results_io import (
     _UNREADABLE,
     MEETING_FIELDS,
@@ -39,7 +40,7 @@ CASES = 400
 ALLOWED_WORDS = {w.lower() for w in (*TOP_FIELDS, *MEETING_FIELDS, *PROGRESS_FIELDS)} | {
     "score", "reason", "value", "key", "field", "iit", "eit", "oit", "aa", "bb", "cc", "ita",
     "yaml", "yml", "json", "csv", "xlsx", "xlsm", "xls", "excel", "utf", "mb", "prongsai", "template",
-}
+} | set(library().all_variants())  # a variant's id is what the file must say (variant: ovec)
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z_]+")
 _CODE = re.compile(r"^[IEO]\d+$")
 
