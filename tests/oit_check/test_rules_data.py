@@ -13,6 +13,7 @@ import re
 import time
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -377,3 +378,21 @@ def test_2570_ovec_judges_with_the_2569_rules():
     page = next(p for p in PAGES if p.name == "2569-ovec O4 contact page")
     rules = book.items["O4"].components
     assert {r.component: judge(r, page.text) for r in rules} == page.expected
+
+
+def test_a_rules_file_beside_the_frameworks_replaces_the_built_in_one(tmp_path, monkeypatch):
+    """A supervisor corrects a rule without a code change: rules-<framework id>.yaml in a
+    PRONGSAI_FRAMEWORKS folder wins, and the library does not take it for a framework."""
+    import yaml
+
+    from prongsai.ita import library as lib_module
+    from prongsai.ita.library import get_framework
+    from prongsai.oit_check import rules
+
+    builtin = yaml.safe_load((Path(rules.__file__).parent / "rules" / "ita-2567.yaml").read_text(encoding="utf-8"))
+    first = next(iter(builtin["items"]))
+    builtin["items"][first]["note"] = "แก้ไขโดยผู้กำกับดูแล"
+    (tmp_path / "rules-ita-2567.yaml").write_text(yaml.safe_dump(builtin, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv(lib_module.FRAMEWORKS_ENV, str(tmp_path))
+    fw = get_framework(2567)
+    assert rules.rules_for(fw).items[first].note == "แก้ไขโดยผู้กำกับดูแล"

@@ -84,6 +84,9 @@ class Library:
                 if file.name.startswith("crosswalk"):
                     self._crosswalk_files.append(file)
                     continue
+                if file.name.startswith("rules-") or file.name.endswith(".rules.yaml"):
+                    continue  # OIT check rules (prongsai.oit_check.rules) may sit beside their framework
+
                 fw = load_framework_file(file)
                 key = (fw.fiscal_year, fw.variant)
                 self._loaded[key] = fw
