@@ -10,6 +10,7 @@ from prongsai.web.agencies import views as agencies
 from prongsai.web.assessments import frameworks
 from prongsai.web.assessments import views as assessments
 from prongsai.web.audit import views as audit
+from prongsai.web.oit import link_sheet
 from prongsai.web.oit import views as oit
 from prongsai.web.plans import documents, tracking
 from prongsai.web.plans import views as plans
@@ -101,6 +102,7 @@ urlpatterns = [
     path(A + "oit/", oit.checklist_default, name="oit_checklist_default"),
     path(A + "oit/<int:year>/", oit.checklist, name="oit_checklist"),
     path(A + "oit/<int:year>/<oit:code>/", oit.item, name="oit_item"),
+    path(A + "oit/<int:year>/links.<slug:fmt>", link_sheet.link_sheet, name="oit_link_sheet"),
     # documents
     path(A + "documents/", documents.documents, name="documents"),
     path(A + "documents/<slug:kind>.<slug:fmt>", documents.document_download, name="document_download"),
