@@ -214,6 +214,17 @@ def _start_daily_backups() -> None:
                           also=_clean_temporary)
 
 
+def _start_background() -> None:
+    """What every worker process runs beside requests: daily backups, scheduled OIT checks."""
+    from django.conf import settings
+
+    from prongsai.web.oit import schedule
+
+    _start_daily_backups()
+    if settings.OIT_SCHEDULE:
+        schedule.start(Path(settings.HOME), settings.OIT_DAILY_WINDOW)
+
+
 def _run_gunicorn(app: Any, listener: socket.socket, workers: int, threads: int,
                   trusted: list[proxy.Network]) -> int:
     from gunicorn.app.base import BaseApplication
@@ -235,7 +246,7 @@ def _run_gunicorn(app: Any, listener: socket.socket, workers: int, threads: int,
         "graceful_timeout": 20,
         "keepalive": 5,
         "control_socket_disable": True,
-        "post_worker_init": lambda worker: _start_daily_backups(),
+        "post_worker_init": lambda worker: _start_background(),
     }
 
     class Server(BaseApplication):
@@ -264,7 +275,7 @@ def _run_waitress(app: Any, listener: socket.socket, threads: int) -> int:
     # proxy address itself), so waitress passes them through.
     server = create_server(app, sockets=[listener], ident="prongsai", threads=threads,
                            clear_untrusted_proxy_headers=False, max_request_body_size=_body_limit())
-    _start_daily_backups()
+    _start_background()
     try:
         server.run()
     except KeyboardInterrupt:

@@ -268,3 +268,9 @@ BACKUP_DIR = HOME / "backups"
 BACKUP_DAILY = _env_bool("PRONGSAI_BACKUP_DAILY", True)
 BACKUP_KEEP_DAILY = int(os.environ.get("PRONGSAI_BACKUP_KEEP_DAILY", "7"))
 BACKUP_KEEP_WEEKLY = int(os.environ.get("PRONGSAI_BACKUP_KEEP_WEEKLY", "4"))
+
+# Scheduled OIT readiness checks (prongsai.web.oit.schedule): weekly for every agency that names
+# its pages, daily between PRONGSAI_OIT_DAILY_FROM and _TO (month-day, e.g. 04-01 and 06-30: the
+# window NACC announces for checking OIT pages; none by default, as it changes every year).
+OIT_SCHEDULE = _env_bool("PRONGSAI_OIT_SCHEDULE", True)
+OIT_DAILY_WINDOW = (os.environ.get("PRONGSAI_OIT_DAILY_FROM", ""), os.environ.get("PRONGSAI_OIT_DAILY_TO", ""))

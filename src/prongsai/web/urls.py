@@ -101,6 +101,8 @@ urlpatterns = [
     # OIT
     path(A + "oit/", oit.checklist_default, name="oit_checklist_default"),
     path(A + "oit/<int:year>/", oit.checklist, name="oit_checklist"),
+    path(A + "oit/<int:year>/readiness/", oit.readiness, name="oit_readiness"),
+    path(A + "oit/<int:year>/readiness/run/", oit.readiness_run, name="oit_readiness_run"),
     path(A + "oit/<int:year>/<oit:code>/", oit.item, name="oit_item"),
     path(A + "oit/<int:year>/links.<slug:fmt>", link_sheet.link_sheet, name="oit_link_sheet"),
     # documents

@@ -34,3 +34,31 @@ class OitCheck(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} ปี {self.fiscal_year}"
+
+
+class OitRun(models.Model):
+    """One readiness check of an agency's OIT pages (prongsai.oit_check), with its whole report."""
+
+    RUNNING, DONE, FAILED = "running", "done", "failed"
+    STATES = [(RUNNING, "กำลังตรวจ"), (DONE, "ตรวจเสร็จ"), (FAILED, "ตรวจไม่สำเร็จ")]
+    USER, SCHEDULE = "user", "schedule"
+    TRIGGERS = [(USER, "ผู้ใช้สั่งตรวจ"), (SCHEDULE, "ตรวจตามกำหนด")]
+
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.CASCADE, related_name="oit_runs")
+    fiscal_year = models.PositiveSmallIntegerField("ปีงบประมาณ")
+    state = models.CharField("สถานะ", max_length=10, choices=STATES, default=RUNNING)
+    trigger = models.CharField("ที่มา", max_length=10, choices=TRIGGERS, default=USER)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    started_at = models.DateTimeField("เริ่มตรวจ", auto_now_add=True)
+    finished_at = models.DateTimeField("ตรวจเสร็จ", null=True, blank=True)
+    report = models.JSONField("ผลการตรวจ", default=dict, blank=True)  # oit_check.check.Report.as_json()
+    problem = models.TextField("ปัญหา", blank=True)
+
+    class Meta:
+        verbose_name = "การตรวจความพร้อม OIT"
+        ordering = ["-started_at", "-pk"]
+        indexes = [models.Index(fields=["agency", "fiscal_year", "-started_at"])]
+
+    def __str__(self) -> str:
+        return f"ตรวจ OIT ปี {self.fiscal_year} {self.started_at:%Y-%m-%d %H:%M}"

@@ -159,3 +159,53 @@ def _checklist_url(access: AgencyAccess, year: int) -> str:
     from django.urls import reverse
 
     return reverse("oit_checklist", args=[access.agency.pk, year])
+
+
+# --- readiness: the checker's verdict on the pages the checklist names ----------------------
+
+STATUS_TH = {"ok": "พร้อม", "stale": "ข้อมูลไม่เป็นปัจจุบัน", "incomplete": "องค์ประกอบไม่ครบ",
+             "unreachable": "เปิดหน้าเว็บไม่ได้", "unreadable": "ต้องตรวจด้วยตนเอง", "missing": "ยังไม่ได้ระบุลิงก์"}
+STATUS_CSS = {"ok": "good", "stale": "warn", "incomplete": "warn", "unreachable": "bad", "unreadable": "info",
+              "missing": "muted"}
+
+
+@agency_view(VIEW, methods=("GET", "HEAD"))
+def readiness(request: HttpRequest, access: AgencyAccess, year: int) -> HttpResponse:
+    from prongsai.web.oit import readiness as checks
+    from prongsai.web.oit.models import OitRun
+
+    framework = _framework(access, year)
+    runs = list(OitRun.objects.filter(agency=access.agency, fiscal_year=year)[:10])
+    latest = next((r for r in runs if r.state == OitRun.DONE), None)
+    current = runs[0] if runs and checks.shown_state(runs[0]) == OitRun.RUNNING else None
+    owners = {c.code: c.owner for c in OitCheck.objects.filter(agency=access.agency, fiscal_year=year)
+              .select_related("owner")}
+    unit_param = request.GET.get("unit")
+    unit = access.unit if unit_param is None and access.unit is not None else next(
+        (u for u in access.agency.units.all() if str(u.pk) == unit_param), None)
+    items = []
+    for item in (latest.report.get("items", []) if latest else []):
+        owner = owners.get(item["code"])
+        if unit is not None and (owner is None or owner.pk != unit.pk):
+            continue
+        items.append({**item, "owner": owner, "status_th": STATUS_TH.get(item["status"], item["status"]),
+                      "css": STATUS_CSS.get(item["status"], "muted")})
+    history = [{"run": r, "state": checks.shown_state(r), "summary": r.report.get("summary", {})} for r in runs]
+    template = "oit/_readiness.html" if is_htmx(request) else "oit/readiness.html"
+    return render(request, template, {
+        "title": f"ความพร้อม OIT ปี {year}", "section": "oit", "framework": framework, "year": year,
+        "latest": latest, "current": current, "items": items, "history": history, "unit": unit,
+        "units": access.agency.units.all(), "status_th": STATUS_TH,
+        "linked": sum(1 for c in OitCheck.objects.filter(agency=access.agency, fiscal_year=year) if c.url),
+    })
+
+
+@agency_view(VIEW, methods=("POST",))
+def readiness_run(request: HttpRequest, access: AgencyAccess, year: int) -> HttpResponse:
+    from prongsai.web.oit import readiness as checks
+
+    _framework(access, year)
+    run = checks.start(access.agency, year, request.user)
+    log.created(request.user, access.agency, "การตรวจความพร้อม OIT", run, f"สั่งตรวจความพร้อม OIT ปี {year}")
+    messages.info(request, "เริ่มตรวจหน้าเว็บแล้ว ผลจะแสดงที่หน้านี้เมื่อตรวจเสร็จ (โดยทั่วไปไม่เกิน 1–2 นาที)")
+    return redirect("oit_readiness", access.agency.pk, year)
