@@ -386,6 +386,39 @@ def test_a_document_link_works_without_javascript(browser, live_server, admin):
     context.close()
 
 
+def test_oit_readiness_a_recheck_and_the_link_sheet(page, live_server, admin):
+    """The readiness page from the checklist, a re-check of the pages the checklist names, and
+    the ITAS link sheet download."""
+    from unittest import mock
+
+    from playwright.sync_api import expect
+
+    from prongsai.web.oit import readiness
+    from prongsai.web.oit.models import OitCheck
+    from tests.oit_check.site import Site, html
+
+    agency, _ = _agency_with_a_draft_plan(admin)
+    with Site({"/structure": html("<h1>โครงสร้างองค์กร</h1><p>แผนผังโครงสร้างส่วนราชการ สำนักปลัด กองคลัง "
+                                  "อำนาจหน้าที่</p>")}) as site, \
+            mock.patch.dict(os.environ, {"PRONGSAI_OIT_ALLOW_PRIVATE": "1"}), \
+            mock.patch.object(readiness, "spawn", lambda function, run_id: function(run_id)):
+        OitCheck.objects.filter(agency=agency, fiscal_year=2567, code="O1").update(url=site.url + "/structure")
+        OitCheck.objects.create(agency=agency, fiscal_year=2567, code="O2", url=site.url + "/missing")
+        log_in(page, live_server.url)
+        page.goto(f"{live_server.url}/a/{agency.pk}/oit/2567/")
+        page.get_by_role("link", name="ตรวจความพร้อมบนเว็บไซต์").click()
+        expect(page.get_by_text("ยังไม่เคยตรวจ")).to_be_visible()
+        page.get_by_role("button", name="ตรวจอีกครั้ง").click()
+        expect(page.locator("#readiness-O2")).to_contain_text("เปิดหน้าเว็บไม่ได้")
+        expect(page.locator("#readiness-O2")).to_contain_text("ไม่พบหน้านี้บนเว็บไซต์")
+        expect(page.get_by_role("heading", name="ประวัติการตรวจ")).to_be_visible()
+        page.goto(f"{live_server.url}/a/{agency.pk}/oit/2567/")
+        with mock.patch("prongsai.web.oit.link_sheet.log.downloaded"), page.expect_download() as download_info:
+            page.get_by_role("link", name="ตารางลิงก์สำหรับระบบ ITAS (Excel)").click()
+        download = download_info.value
+        assert download.suggested_filename == f"ลิงก์ OIT ปี 2567 {agency.name}.xlsx"
+
+
 @pytest.mark.skipif(not os.environ.get("PRONGSAI_SCREENSHOTS"), reason="set PRONGSAI_SCREENSHOTS=<folder>")
 def test_screenshots(browser, live_server, admin):
     """Main pages at 1366×768 and at a phone width, with the demo data."""
@@ -410,7 +443,7 @@ def test_screenshots(browser, live_server, admin):
         ("progress", a + f"tracking/{measure.pk}/", True), ("oit", a + "oit/2567/", True),
         ("documents", a + "documents/", True), ("supervise", "/supervise/", True), ("audit", a + "audit/", True),
         ("settings", a + "settings/", True), ("frameworks", "/frameworks/?from=2568&to=2569", True),
-        ("oit-current", a + "oit/", True),
+        ("oit-current", a + "oit/", True), ("oit-readiness", a + "oit/2567/readiness/", True),
     ]
     for width, height, tag in ((1366, 768, "desktop"), (390, 844, "phone")):
         context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=width < 500,
