@@ -408,10 +408,11 @@ def test_oit_readiness_a_recheck_and_the_link_sheet(page, live_server, admin):
         page.goto(f"{live_server.url}/a/{agency.pk}/oit/2567/")
         page.get_by_role("link", name="ตรวจความพร้อมบนเว็บไซต์").click()
         expect(page.get_by_text("ยังไม่เคยตรวจ")).to_be_visible()
-        page.get_by_role("button", name="ตรวจอีกครั้ง").click()
+        page.get_by_role("button", name="ตรวจหน้าเว็บ").click()
         expect(page.locator("#readiness-O2")).to_contain_text("เปิดหน้าเว็บไม่ได้")
         expect(page.locator("#readiness-O2")).to_contain_text("ไม่พบหน้านี้บนเว็บไซต์")
         expect(page.get_by_role("heading", name="ประวัติการตรวจ")).to_be_visible()
+        expect(page.get_by_role("button", name="ตรวจอีกครั้ง")).to_be_visible()
         page.goto(f"{live_server.url}/a/{agency.pk}/oit/2567/")
         with mock.patch("prongsai.web.oit.link_sheet.log.downloaded"), page.expect_download() as download_info:
             page.get_by_role("link", name="ตารางลิงก์สำหรับระบบ ITAS (Excel)").click()
