@@ -62,3 +62,11 @@ def test_the_prediction_counts_only_ready_items():
     predicted = predict(FW, results)
     assert predicted.indicators == {9: 0.0, 10: 0.0} and predicted.oit == 0.0
     assert predicted.confidence == "INF"  # 2569's grouping is inferred
+
+
+def test_the_total_with_this_oit_and_last_years_iit_and_eit():
+    from prongsai.oit_check.check import total_with
+
+    assert round(total_with(FW, 50.0, {"IIT": 90.0, "EIT": 80.0}), 2) == round((90 * 30 + 80 * 30 + 50 * 40) / 100, 2)
+    assert total_with(FW, None, {"IIT": 90.0, "EIT": 80.0}) is None
+    assert total_with(FW, 50.0, {"IIT": 90.0}) is None

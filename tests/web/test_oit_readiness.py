@@ -45,6 +45,7 @@ class ReadinessTestCase(BaseTestCase):
         self.assertIn("ไม่พบหน้านี้บนเว็บไซต์", row)
         self.assertIn("ยังไม่ได้ระบุลิงก์", page)  # items without a link
         self.assertIn("ประวัติการตรวจ", page)
+        self.assertIn("คะแนนรวมจะเป็นประมาณ", page)  # with the last result's IIT and EIT (2564)
         self.assertIn(self.site.url + "/structure", str(run.report))
 
     def test_a_unit_sees_its_own_items(self):

@@ -229,3 +229,16 @@ def predict(framework: Framework, results: list[ItemCheck]) -> Prediction:
     if not indicators:
         note = "กรอบปีนี้ยังไม่ทราบการจัดกลุ่มข้อ OIT จึงคาดการณ์ตัวชี้วัดไม่ได้"
     return Prediction(indicators, sc.instruments.get("OIT"), confidence, note)
+
+
+def total_with(framework: Framework, oit: float | None, instruments: dict[str, float]) -> float | None:
+    """The total the agency would get with this OIT and its last IIT and EIT scores, by the
+    framework's instrument weights; None when a score or a weight is missing."""
+    if oit is None:
+        return None
+    scores = {**instruments, "OIT": oit}
+    weights = {i.code: i.weight for i in framework.instruments}
+    if any(weights.get(code) is None or code not in scores for code in ("IIT", "EIT", "OIT")):
+        return None
+    return sum(scores[code] * weights[code] for code in ("IIT", "EIT", "OIT")) / sum(
+        weights[code] for code in ("IIT", "EIT", "OIT"))

@@ -191,11 +191,12 @@ def readiness(request: HttpRequest, access: AgencyAccess, year: int) -> HttpResp
         items.append({**item, "owner": owner, "status_th": STATUS_TH.get(item["status"], item["status"]),
                       "css": STATUS_CSS.get(item["status"], "muted")})
     history = [{"run": r, "state": checks.shown_state(r), "summary": r.report.get("summary", {})} for r in runs]
+    effect = _effect_on_total(access, framework, latest.report.get("predicted", {}).get("OIT") if latest else None)
     template = "oit/_readiness.html" if is_htmx(request) else "oit/readiness.html"
     return render(request, template, {
         "title": f"ความพร้อม OIT ปี {year}", "section": "oit", "framework": framework, "year": year,
         "latest": latest, "current": current, "items": items, "history": history, "unit": unit,
-        "units": access.agency.units.all(), "status_th": STATUS_TH,
+        "units": access.agency.units.all(), "status_th": STATUS_TH, "effect": effect,
         "linked": sum(1 for c in OitCheck.objects.filter(agency=access.agency, fiscal_year=year) if c.url),
     })
 
@@ -209,3 +210,20 @@ def readiness_run(request: HttpRequest, access: AgencyAccess, year: int) -> Http
     log.created(request.user, access.agency, "การตรวจความพร้อม OIT", run, f"สั่งตรวจความพร้อม OIT ปี {year}")
     messages.info(request, "เริ่มตรวจหน้าเว็บแล้ว ผลจะแสดงที่หน้านี้เมื่อตรวจเสร็จ (โดยทั่วไปไม่เกิน 1–2 นาที)")
     return redirect("oit_readiness", access.agency.pk, year)
+
+
+def _effect_on_total(access: AgencyAccess, framework, oit: float | None) -> dict | None:  # type: ignore[no-untyped-def]
+    """The total with the predicted OIT and the agency's last IIT and EIT, beside the last total."""
+    from prongsai.ita.scoring import score
+    from prongsai.oit_check.check import total_with
+    from prongsai.web.assessments.models import Result
+
+    last = Result.objects.filter(agency=access.agency).order_by("-fiscal_year").first()
+    if last is None or oit is None:
+        return None
+    scored = score(access.agency.framework(last.fiscal_year), last.year_result())
+    total = total_with(framework, oit, {k: v for k, v in scored.instruments.items() if k in ("IIT", "EIT")})
+    if total is None:
+        return None
+    return {"total": total, "year": last.fiscal_year, "last_total": scored.total_rounded,
+            "iit": scored.instruments.get("IIT"), "eit": scored.instruments.get("EIT")}
