@@ -101,3 +101,40 @@ def test_an_unknown_name_is_said_in_thai():
 
 def test_is_public():
     assert _public("8.8.8.8") and not _public("192.168.1.1") and not _public("::ffff:127.0.0.1")
+
+
+def test_a_bad_tls_certificate_is_said_in_thai(tmp_path):
+    """A certificate nobody vouches for (self-signed, as on many .go.th sites): the assessors'
+    browsers refuse it too."""
+    import shutil
+    import ssl
+    import subprocess
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        found = Fetcher(private_ok=True, resolver=lambda host, port: ["127.0.0.1"]).fetch(
+            f"https://localhost:{server.server_address[1]}/")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert not found.ok and "ใบรับรองความปลอดภัย (TLS/SSL)" in found.problem
