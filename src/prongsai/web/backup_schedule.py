@@ -18,6 +18,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from prongsai.web import periodic
 from prongsai.web.datafolder import STALE_SECONDS
 
 log = logging.getLogger("prongsai.backup")
@@ -95,22 +96,12 @@ def start(folder: Path, write: Callable[[Path], object], daily: int, weekly: int
           also: Callable[[], object] | None = None, every: float = 3600) -> threading.Thread:
     """A daemon thread that checks now and then every `every` seconds; errors are logged, never
     raised into the server."""
-    stop = threading.Event()
 
-    def loop() -> None:
-        while True:
-            try:
-                made = take_daily(folder, write, daily, weekly)
-                if made is not None:
-                    log.info("สำรองข้อมูลประจำวันแล้ว: %s", made)
-                if also is not None:
-                    also()
-            except Exception as exc:  # the server goes on; the log says why, in one line
-                log.error("สำรองข้อมูลประจำวันไม่สำเร็จ (%s) จะลองใหม่ในอีก %d นาที", exc, every // 60)
-            if stop.wait(every):
-                return
+    def task() -> None:
+        made = take_daily(folder, write, daily, weekly)
+        if made is not None:
+            log.info("สำรองข้อมูลประจำวันแล้ว: %s", made)
+        if also is not None:
+            also()
 
-    thread = threading.Thread(target=loop, name="prongsai-daily-backup", daemon=True)
-    thread.stop = stop  # type: ignore[attr-defined]
-    thread.start()
-    return thread
+    return periodic.every(every, task, "prongsai-daily-backup", "สำรองข้อมูลประจำวันไม่สำเร็จ", log=log)

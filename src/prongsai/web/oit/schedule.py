@@ -74,24 +74,15 @@ def start(folder: Path, window: tuple[str, str], every: float = 3600, first: flo
     from django.db import connection
     from django.utils import timezone
 
-    stop = threading.Event()
+    from prongsai.web import periodic
 
-    def loop() -> None:
-        if stop.wait(first):
-            return
-        while True:
-            try:
-                checked = run_round(folder, timezone.now(), window)
-                if checked:
-                    log.info("ตรวจความพร้อม OIT ตามกำหนดแล้ว %d หน่วยงาน", checked)
-            except Exception as exc:  # the server goes on; the log says why, in one line
-                log.error("ตรวจความพร้อม OIT ตามกำหนดไม่สำเร็จ (%s) จะลองใหม่ในอีก %d นาที", exc, every // 60)
-            finally:
-                connection.close()
-            if stop.wait(every):
-                return
+    def task() -> None:
+        try:
+            checked = run_round(folder, timezone.now(), window)
+            if checked:
+                log.info("ตรวจความพร้อม OIT ตามกำหนดแล้ว %d หน่วยงาน", checked)
+        finally:
+            connection.close()
 
-    thread = threading.Thread(target=loop, name="prongsai-oit-schedule", daemon=True)
-    thread.stop = stop  # type: ignore[attr-defined]
-    thread.start()
-    return thread
+    return periodic.every(every, task, "prongsai-oit-schedule", "ตรวจความพร้อม OIT ตามกำหนดไม่สำเร็จ",
+                          first=first, log=log)
