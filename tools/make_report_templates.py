@@ -746,8 +746,9 @@ def save(doc, path: Path) -> None:
 def example_inputs():
     """The documents shown in docs/examples, each from a file in examples/: seed 003's analysis
     (อบต.ไค้งยาง FY2565), seed 004's plan and 6-month implementation report with the meeting the
-    seed names and progress made up for the example (อบต.ลาดหญ้า), and a made-up เทศบาลตำบล at
-    level E (analysis, plan and implementation report)."""
+    seed names and progress made up for the example (อบต.ลาดหญ้า), a made-up เทศบาลตำบล at
+    level E (analysis, plan and implementation report), and a province's plan (scores made up) to
+    show the wording for an agency that is not local government."""
     from dataclasses import replace
     from datetime import date
 
@@ -764,6 +765,7 @@ def example_inputs():
         return results, analysis, draft_plan(results, analysis, today=date(2021, 10, 1))
 
     khongyang = load("khongyang-2565.yaml")
+    province = load("agency-types/kanchanaburi-province-2567.yaml")
     ladya = load("ladya-2564-progress.yaml")
     banmai = load("banmai-2564.yaml")
     results, analysis, plan = banmai
@@ -783,6 +785,7 @@ def example_inputs():
         "plan-ladya-2565": ("plan", *ladya, "year-end"),
         "implementation-ladya-2565-6-month": ("implementation", *ladya, "6-month"),
         "analysis-banmai-2564": ("analysis", *banmai, "year-end"),
+        "plan-kanchanaburi-province-2568": ("plan", *province, "year-end"),
         "plan-banmai-2565": ("plan", *banmai, "year-end"),
         "implementation-banmai-2565-6-month": ("implementation", replace(results, progress=banmai_progress),
                                                analysis, plan, "6-month"),

@@ -940,6 +940,8 @@ def test_rendered_text_carries_word_marks(ladya, docs):
         assert strip_marks(printed) == plain
     raw = "\n".join(paragraphs.values())
     assert f"E-{WORD_JOINER}Service" in raw and "E-Service" not in raw  # never split at its hyphen
+    # a number in Thai digits is never split at a line's end ("ต.ค. ๖|๗")
+    assert f"๒{WORD_JOINER}๕{WORD_JOINER}๖" in raw and not re.search("[๐-๙][๐-๙]", raw)
 
 
 # --------------------------------------------------------------------------- bad input

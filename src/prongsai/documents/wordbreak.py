@@ -4,7 +4,8 @@ LibreOffice (ICU) and Word find Thai line breaks with their own dictionaries, an
 table cells they cut through words they do not know ("แจ้งผลก|ลับ", "ประชาช|น"). We mark the
 boundaries of PyThaiNLP's segmentation with ZERO WIDTH SPACE, which both engines honour as a
 break opportunity and neither prints (LibreOffice leaves it out of the PDF text layer too), and
-join a Latin hyphenated word ("E-Service") with WORD JOINER so it is never split at its hyphen.
+join a Latin hyphenated word ("E-Service") and a number in Thai digits with WORD JOINER so
+neither is ever split.
 
 The segmenter is nlpo3 (PyThaiNLP's Rust newmm) with PyThaiNLP's own word list: the dictionary
 is loaded once per process in about 0.1 s, where building pythainlp's Python trie costs 0.65 s,
@@ -25,6 +26,8 @@ _DICT_NAME = "prongsai-th"
 _THAI = re.compile(r"[\u0e01-\u0e4e]")
 _THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
 _LATIN_HYPHEN = re.compile(r"(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])")
+# LibreOffice breaks a run of Thai digits in two at a line's end ("๖|๗" in "ต.ค. ๖๗"): join them
+_THAI_DIGITS = re.compile(r"(?<=[๐-๙])(?=[๐-๙])")
 # web and e-mail addresses: printed exactly as written (the documents' digit setting skips them too)
 KEEP_AS_WRITTEN = re.compile(r"(https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 _lock = threading.Lock()
@@ -55,7 +58,8 @@ def _segment_run(run: str) -> str:
 
 
 def mark_breaks(text: str) -> str:
-    """`text` with a ZWSP between adjacent Thai words and hyphens of Latin words joined.
+    """`text` with a ZWSP between adjacent Thai words, and hyphens of Latin words and the digits
+    of Thai numbers joined.
 
     Idempotent: text that is already marked comes back unchanged. Web and e-mail addresses are
     kept exactly as written.
@@ -73,6 +77,7 @@ def _mark(text: str) -> str:
         return text
     if "-" in text:
         text = _LATIN_HYPHEN.sub("-" + WORD_JOINER, text.replace("-" + WORD_JOINER, "-"))
+    text = _THAI_DIGITS.sub(WORD_JOINER, text)
     if not _THAI.search(text):
         return text
     if ZWSP in text:
