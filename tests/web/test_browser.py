@@ -423,8 +423,14 @@ def test_oit_readiness_a_recheck_and_the_link_sheet(page, live_server, admin):
 @pytest.mark.skipif(not os.environ.get("PRONGSAI_SCREENSHOTS"), reason="set PRONGSAI_SCREENSHOTS=<folder>")
 def test_screenshots(browser, live_server, admin):
     """Main pages at 1366×768 and at a phone width, with the demo data."""
+    from unittest import mock
+
+    from prongsai.oit_check.fetch import Fetched
     from prongsai.web.agencies.models import Agency, SupervisorScope
     from prongsai.web.demo import load_demo
+    from prongsai.web.oit import readiness
+    from prongsai.web.oit.models import OitRun
+    from prongsai.web.oit.views import default_year as oit_year
     from prongsai.web.plans.models import Plan
 
     out = Path(os.environ["PRONGSAI_SCREENSHOTS"])
@@ -436,6 +442,11 @@ def test_screenshots(browser, live_server, admin):
     draft = Plan.objects.filter(status="draft").order_by("pk").first()
     draft_measure = draft.measures.first()
     SupervisorScope.objects.create(user=admin, province="กาญจนบุรี")
+    # one finished readiness check of the demo's OIT links (which lead nowhere: 404 here, no network)
+    with mock.patch("prongsai.oit_check.check.Fetcher.fetch",
+                    lambda self, url: Fetched(url, url, 404, "", b"", "ไม่พบหน้านี้บนเว็บไซต์ (รหัส 404) "
+                                              "ลิงก์อาจถูกย้ายหรือลบ ให้ระบุลิงก์ที่ถูกต้อง")):
+        readiness.execute(OitRun.objects.create(agency=agency, fiscal_year=oit_year()).pk)
     a = f"/a/{agency.pk}/"
     pages = [
         ("login", "/login/", False), ("agencies", "/", True), ("dashboard", a, True),
@@ -444,7 +455,7 @@ def test_screenshots(browser, live_server, admin):
         ("progress", a + f"tracking/{measure.pk}/", True), ("oit", a + "oit/2567/", True),
         ("documents", a + "documents/", True), ("supervise", "/supervise/", True), ("audit", a + "audit/", True),
         ("settings", a + "settings/", True), ("frameworks", "/frameworks/?from=2568&to=2569", True),
-        ("oit-current", a + "oit/", True), ("oit-readiness", a + "oit/2567/readiness/", True),
+        ("oit-current", a + "oit/", True), ("oit-readiness", a + f"oit/{oit_year()}/readiness/", True),
     ]
     for width, height, tag in ((1366, 768, "desktop"), (390, 844, "phone")):
         context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=width < 500,

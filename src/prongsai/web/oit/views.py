@@ -178,11 +178,14 @@ def readiness(request: HttpRequest, access: AgencyAccess, year: int) -> HttpResp
     runs = list(OitRun.objects.filter(agency=access.agency, fiscal_year=year)[:10])
     latest = next((r for r in runs if r.state == OitRun.DONE), None)
     current = runs[0] if runs and checks.shown_state(runs[0]) == OitRun.RUNNING else None
-    owners = {c.code: c.owner for c in OitCheck.objects.filter(agency=access.agency, fiscal_year=year)
-              .select_related("owner")}
+    listed = list(OitCheck.objects.filter(agency=access.agency, fiscal_year=year).select_related("owner"))
+    owners = {c.code: c.owner for c in listed}
+    # A unit's ผู้บันทึก sees the unit's items first; ?unit= (empty: every unit) chooses another.
     unit_param = request.GET.get("unit")
-    unit = access.unit if unit_param is None and access.unit is not None else next(
-        (u for u in access.agency.units.all() if str(u.pk) == unit_param), None)
+    if unit_param is None:
+        unit = access.unit
+    else:
+        unit = next((u for u in access.agency.units.all() if str(u.pk) == unit_param), None)
     items = []
     for item in (latest.report.get("items", []) if latest else []):
         owner = owners.get(item["code"])
@@ -197,7 +200,7 @@ def readiness(request: HttpRequest, access: AgencyAccess, year: int) -> HttpResp
         "title": f"ความพร้อม OIT ปี {year}", "section": "oit", "framework": framework, "year": year,
         "latest": latest, "current": current, "items": items, "history": history, "unit": unit,
         "units": access.agency.units.all(), "status_th": STATUS_TH, "effect": effect,
-        "linked": sum(1 for c in OitCheck.objects.filter(agency=access.agency, fiscal_year=year) if c.url),
+        "linked": sum(1 for c in listed if c.url),
     })
 
 
