@@ -62,6 +62,21 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+
+# The key that seals complaint reports, their messages and attachments at rest (AES-256-GCM,
+# prongsai.channels.sealing) and keys the receipts' digests. PRONGSAI_CHANNEL_KEY (32 bytes as
+# base64 or 64 hex digits) keeps it apart from the secret key, so that one can be changed without
+# losing the reports; otherwise it is derived from the secret key, which backups carry.
+def _channel_key() -> bytes:
+    from prongsai.channels.sealing import derive_key, parse_key
+
+    raw = os.environ.get("PRONGSAI_CHANNEL_KEY", "").strip()
+    return parse_key(raw) if raw else derive_key(SECRET_KEY, "complaints")
+
+
+CHANNEL_KEY = _channel_key()
+# Counts below this are hidden in the public breakdowns of the complaint statistics.
+CHANNEL_HIDE_BELOW = int(os.environ.get("PRONGSAI_CHANNEL_HIDE_BELOW", "3"))
 DEBUG = _env_bool("PRONGSAI_DEBUG")
 ALLOWED_HOSTS = _env_list("PRONGSAI_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 
@@ -79,6 +94,9 @@ INSTALLED_APPS = [
     "prongsai.web.assessments",
     "prongsai.web.plans",
     "prongsai.web.oit",
+    "prongsai.web.public",
+    "prongsai.web.complaints",
+    "prongsai.web.qa",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from prongsai.web.agencies.models import Agency, Membership, SupervisorScope, Unit
 
 VIEW, EDIT, MANAGE = "view", "edit", "manage"
+# The view checks a duty of its own (prongsai.web.complaints.officer) instead of the role.
+DUTY = "duty"
 ROLE_TH = {"admin": "ผู้ดูแล", "editor": "ผู้บันทึก", "viewer": "ผู้ดู", "supervisor": "ผู้กำกับดูแล",
            "superuser": "ผู้ดูแลระบบ"}
 
@@ -27,6 +29,7 @@ class AgencyAccess:
     role: str  # admin, editor, viewer, supervisor or superuser
     unit: Unit | None = None
     user: Any = None
+    complaint_officer: bool = False  # the member's duty to handle reports of corruption
 
     @property
     def can_edit(self) -> bool:
@@ -116,12 +119,16 @@ def access_for(user: Any, agency_id: int) -> AgencyAccess:
         membership = (Membership.objects.select_related("agency", "unit")
                       .filter(user=user, agency_id=agency_id).first())
         if membership is not None:
-            return AgencyAccess(membership.agency, membership.role, membership.unit, user)
+            return AgencyAccess(membership.agency, membership.role, membership.unit, user,
+                                membership.complaint_officer)
     agency = Agency.objects.filter(pk=agency_id).first()
     if agency is None:
         raise Http404
     if user.is_superuser:
-        return AgencyAccess(agency, "superuser", None, user)
+        # The system administrator reads every agency, but reports of corruption only where a
+        # membership gives the duty (prongsai.web.complaints.officer).
+        duty = Membership.objects.filter(user=user, agency=agency, complaint_officer=True).exists()
+        return AgencyAccess(agency, "superuser", None, user, duty)
     sup = supervisor_q(user)
     if sup is not None and Agency.objects.filter(sup, pk=agency.pk).exists():
         return AgencyAccess(agency, "supervisor", None, user)
@@ -142,7 +149,7 @@ def agency_view(need: str = VIEW, methods: tuple[str, ...] = ("GET", "HEAD", "PO
             if request.method not in methods:
                 return HttpResponseNotAllowed(methods)
             required = EDIT if (need == VIEW and request.method == "POST") else need
-            if not access.allows(required):
+            if need != DUTY and not access.allows(required):
                 raise PermissionDenied
             request.access = access  # type: ignore[attr-defined]
             return view(request, access, *args, **kwargs)

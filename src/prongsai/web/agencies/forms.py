@@ -273,7 +273,7 @@ class MemberAddForm(forms.Form):
 class MemberEditForm(forms.ModelForm):
     class Meta:
         model = Membership
-        fields = ["role", "unit"]
+        fields = ["role", "unit", "complaint_officer"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

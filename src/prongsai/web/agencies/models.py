@@ -85,9 +85,14 @@ class Membership(models.Model):
     unit = models.ForeignKey(Unit, on_delete=models.SET_NULL, null=True, blank=True, related_name="members",
                              verbose_name="สังกัดกอง/สำนัก",
                              help_text="ผู้บันทึกที่สังกัดกอง/สำนัก บันทึกผลได้เฉพาะมาตรการของกอง/สำนักตน")
+    # Reports of corruption are read only by the members given this duty (not by every member, the
+    # agency's admins or supervisors as such): prongsai.web.complaints.officer.
+    complaint_officer = models.BooleanField(
+        "ผู้รับเรื่องร้องเรียน", default=False,
+        help_text="เปิดอ่านและดำเนินการเรื่องร้องเรียนการทุจริตได้ ทุกครั้งที่เปิดอ่านจะถูกบันทึกไว้")
     created_at = models.DateTimeField(auto_now_add=True)
 
-    AUDIT_FIELDS = ("role", "unit")
+    AUDIT_FIELDS = ("role", "unit", "complaint_officer")
 
     class Meta:
         verbose_name = "สมาชิก"

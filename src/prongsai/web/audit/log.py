@@ -111,6 +111,11 @@ def downloaded(request: Any, agency: Any, object_type: str, obj: Any, name: str)
                   address=client_address(request))
 
 
+def read(request: Any, agency: Any, object_type: str, obj: Any, summary: str) -> AuditEntry:
+    """Someone opened something sealed (a report of corruption): who, which and when, never what it says."""
+    return record(request.user, agency, AuditEntry.READ, object_type, obj, summary, address=client_address(request))
+
+
 def signed_in(request: Any, user: Any) -> AuditEntry:
     return record(user, None, AuditEntry.LOGIN, "ผู้ใช้", user, f"{user.get_username()} เข้าสู่ระบบ",
                   address=client_address(request))

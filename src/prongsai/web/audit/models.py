@@ -66,13 +66,16 @@ class AuditHead(models.Model):
 class AuditEntry(models.Model):
     CREATE, UPDATE, DELETE = "create", "update", "delete"
     LOGIN, LOGIN_FAILED, LOGOUT, DOWNLOAD = "login", "login_failed", "logout", "download"
+    READ = "read"  # opening a report of corruption (prongsai.web.complaints): who read which, when
     ACTIONS = [(CREATE, "เพิ่ม"), (UPDATE, "แก้ไข"), (DELETE, "ลบ"), (LOGIN, "เข้าสู่ระบบ"),
-               (LOGIN_FAILED, "เข้าสู่ระบบไม่สำเร็จ"), (LOGOUT, "ออกจากระบบ"), (DOWNLOAD, "ดาวน์โหลด")]
+               (LOGIN_FAILED, "เข้าสู่ระบบไม่สำเร็จ"), (LOGOUT, "ออกจากระบบ"), (DOWNLOAD, "ดาวน์โหลด"),
+               (READ, "เปิดอ่าน")]
     # What the audit pages filter by: kind → (Thai label, actions).
     KINDS = {
         "change": ("การเปลี่ยนแปลงข้อมูล", (CREATE, UPDATE, DELETE)),
         "signin": ("การเข้าและออกจากระบบ", (LOGIN, LOGIN_FAILED, LOGOUT)),
         "download": ("การดาวน์โหลด", (DOWNLOAD,)),
+        "read": ("การเปิดอ่านเรื่องร้องเรียน", (READ,)),
     }
 
     seq = models.PositiveBigIntegerField("ลำดับ", unique=True, editable=False)

@@ -11,6 +11,10 @@ from prongsai import __version__
 
 
 def workspace(request: HttpRequest) -> dict[str, Any]:
+    if getattr(request, "is_public", False):
+        # A public page (prongsai.web.public) names its agency itself and knows no user: nothing
+        # here may override it or look the visitor up.
+        return {"version": __version__}
     access = getattr(request, "access", None)
     user = getattr(request, "user", None)
     supervisor = False

@@ -31,7 +31,7 @@ def signed(value: Any) -> str:
 
 
 def thdate(value: Any, style: str = "short") -> str:
-    """1 ต.ค. 2566 (short) or 1 ตุลาคม 2566 (long), Buddhist era."""
+    """1 ต.ค. 2566 (short), 1 ตุลาคม 2566 (long) or ตุลาคม 2566 (month), Buddhist era."""
     if not value:
         return "–"
     if isinstance(value, datetime):
@@ -39,7 +39,7 @@ def thdate(value: Any, style: str = "short") -> str:
         value = value.date()
     if not isinstance(value, date):
         return str(value)
-    return thai_strftime(value, "%-d %B %Y" if style == "long" else "%-d %b %Y")
+    return thai_strftime(value, {"long": "%-d %B %Y", "month": "%B %Y"}.get(style, "%-d %b %Y"))
 
 
 def thdatetime(value: Any) -> str:
