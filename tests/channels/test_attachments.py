@@ -39,9 +39,9 @@ def test_a_jpeg_keeps_its_orientation_without_exif():
 
 
 @pytest.mark.parametrize("data, message", [
-    (b"", "ว่างเปล่า"),
+    (b"", "ไม่มีข้อมูล"),
     (b"MZ\x90\x00", "PDF, JPG หรือ PNG"),
-    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "เปิดรูปภาพนี้ไม่ได้"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "เปิดรูปภาพ “ไฟล์.bin” ไม่ได้"),
     (b"%PDF-1.4" + b"0" * 200, "ใหญ่เกิน"),
 ])
 def test_refusals_are_thai_sentences(data, message):

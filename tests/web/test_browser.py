@@ -33,16 +33,6 @@ SEED_004 = {1: "๙๓.๕๗", 2: "๘๔.๐๕", 3: "๘๙.๗๖", 4: "๘�
             9: "๘๔.๐๖", 10: "๓๗.๕๐"}
 
 
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
 def page(browser, request, tmp_path_factory):
     context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="th-TH", accept_downloads=True)

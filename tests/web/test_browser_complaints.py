@@ -8,12 +8,7 @@ import re
 
 import pytest
 
-from tests.web.test_browser import (  # noqa: F401  (the fixtures below use them)
-    ARGS,
-    CHROMIUM,
-    browser,  # noqa: F401
-    log_in,
-)
+from tests.web.test_browser import log_in
 
 pytestmark = [pytest.mark.slow]
 
@@ -36,7 +31,7 @@ def officer_agency(django_user_model):
     return agency
 
 
-def test_a_citizen_reports_checks_and_replies_on_a_phone(browser, live_server, officer_agency):  # noqa: F811
+def test_a_citizen_reports_checks_and_replies_on_a_phone(browser, live_server, officer_agency):
     base = f"{live_server.url}/p/{officer_agency.pk}"
     phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="th-TH")
     errors: list[str] = []
@@ -49,7 +44,7 @@ def test_a_citizen_reports_checks_and_replies_on_a_phone(browser, live_server, o
     # a mistake first: the form says what is missing, next to the field
     citizen.get_by_role("button", name="ส่งเรื่องร้องเรียน").click()
     assert citizen.locator(".has-error").count() >= 3
-    citizen.get_by_label("เรื่องที่ต้องการร้องเรียน").select_option("procurement")
+    citizen.get_by_label("ประเภทเรื่องที่ร้องเรียน").select_option("procurement")
     citizen.get_by_label("หน่วยงานหรือบุคคลที่ถูกร้องเรียน").fill("กองช่าง")
     citizen.get_by_label("รายละเอียดของเรื่อง").fill("งานซ่อมถนนหมู่ 4 ถูกแบ่งเป็นหลายสัญญาเพื่อเลี่ยงการประกวดราคา")
     citizen.get_by_role("button", name="ส่งเรื่องร้องเรียน").click()
@@ -71,9 +66,9 @@ def test_a_citizen_reports_checks_and_replies_on_a_phone(browser, live_server, o
     officer.goto(f"{live_server.url}/a/{officer_agency.pk}/complaints/")
     officer.get_by_role("link", name="เปิดอ่าน").first.click()
     assert "แบ่งเป็นหลายสัญญา" in officer.locator("main").inner_text()
-    officer.get_by_label("ข้อความถึงผู้ร้อง").fill("ได้รับเรื่องแล้ว ขอภาพถ่ายป้ายโครงการเพิ่มเติม")
-    officer.get_by_role("button", name="ส่งข้อความถึงผู้ร้อง").click()
-    assert "ส่งข้อความถึงผู้ร้องแล้ว" in officer.locator("main").inner_text()
+    officer.get_by_label("ข้อความถึงผู้ร้องเรียน").fill("ได้รับเรื่องแล้ว ขอภาพถ่ายป้ายโครงการเพิ่มเติม")
+    officer.get_by_role("button", name="ส่งข้อความถึงผู้ร้องเรียน").click()
+    assert "ส่งข้อความถึงผู้ร้องเรียนแล้ว" in officer.locator("main").inner_text()
     desk.close()
 
     # the citizen comes back, reads the answer and replies

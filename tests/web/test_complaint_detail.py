@@ -15,13 +15,17 @@ class ComplaintDetailTestCase(ComplaintsTestCase):
         url = self.a_url(f"complaints/{complaint.pk}/")
         response = self.client.get(url)
         self.assertContains(response, "แบ่งซื้อแบ่งจ้าง")
-        self.assertContains(response, "นายผู้แจ้ง กล้าหาญ")
+        self.assertNotContains(response, "นายผู้แจ้ง กล้าหาญ")  # the identity waits for a request
         read = AuditEntry.objects.filter(agency=self.agency, action=AuditEntry.READ)
         self.assertEqual(read.count(), 1)
         self.assertEqual(read.get().username, "olive")
         self.assertNotIn("แบ่งซื้อ", read.get().summary)
+        response = self.client.post(url, {"action": "identity"})
+        self.assertContains(response, "นายผู้แจ้ง กล้าหาญ")
+        self.assertContains(response, "0812345678")
+        self.assertEqual(read.filter(object_type="ชื่อผู้ร้องเรียน").count(), 1)
         self.client.get(url)
-        self.assertEqual(read.count(), 2)  # each opening
+        self.assertEqual(read.filter(object_type="เรื่องร้องเรียน").count(), 3)  # each opening
 
         # acknowledge by moving on, and tell the reporter
         response = self.client.post(url, {"action": "status", "status": "checking",

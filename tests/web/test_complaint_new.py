@@ -104,7 +104,7 @@ class ComplaintNewTestCase(ComplaintsTestCase):
             self.file_report()
         response = self.client.post(self.p_url("complaint/"), REPORT)
         self.assertEqual(response.status_code, 429)
-        self.assertContains(response, "บ่อยเกินไป", status_code=429)
+        self.assertContains(response, "ถี่เกินไป", status_code=429)
         self.assertEqual(Complaint.objects.count(), 5)
         # another client is not held back by the first one's count
         response = self.client.post(self.p_url("complaint/"), REPORT, REMOTE_ADDR="192.0.2.44")

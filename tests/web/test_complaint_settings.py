@@ -7,7 +7,7 @@ from prongsai.web.audit.models import AuditEntry
 from prongsai.web.complaints.models import ChannelSettings
 from tests.web.complaints_world import ComplaintsTestCase
 
-GOOD = {"is_open": "on", "acknowledge_days": "3", "answer_days": "30", "phone": "0 3451 2345",
+GOOD = {"is_open": "on", "acknowledge_days": "3", "answer_days": "30", "phone": "0 3451 2345", "guideline_date": "1/10/2569",
         "email": "", "postal_address": "", "walk_in": "สำนักปลัด", "forward_to": "สำนักงาน ป.ป.ช. ประจำจังหวัด"}
 
 

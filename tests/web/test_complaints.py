@@ -11,9 +11,9 @@ class ComplaintsListTestCase(ComplaintsTestCase):
         self.login(self.officer)
         response = self.client.get(self.a_url("complaints/"))
         self.assertContains(response, complaint.number)
-        self.assertContains(response, "การจัดซื้อจัดจ้างไม่โปร่งใส")
+        self.assertContains(response, "การจัดซื้อจัดจ้างหรือการตรวจรับงานไม่ถูกต้อง")
         self.assertNotContains(response, "แบ่งซื้อแบ่งจ้าง")  # the list shows no content
-        self.assertContains(self.client.get(self.a_url("complaints/?show=closed")), "ไม่มีเรื่องยุติแล้ว")
+        self.assertContains(self.client.get(self.a_url("complaints/?show=closed")), "ไม่มีเรื่องที่ยุติแล้ว")
 
     def test_overdue_cases_are_marked(self):
         from datetime import timedelta
@@ -25,7 +25,7 @@ class ComplaintsListTestCase(ComplaintsTestCase):
         complaint.save()
         self.login(self.officer)
         response = self.client.get(self.a_url("complaints/"))
-        self.assertContains(response, "เกินกำหนดตอบรับเรื่อง")
+        self.assertContains(response, "เกินกำหนดแจ้งการรับเรื่อง")
         self.assertContains(response, "เกินกำหนดแจ้งผล")
 
     def test_it_checks_ownership(self):

@@ -31,7 +31,22 @@ GLOBAL = {
     "invitation_decline": 404,
 }
 OBJECT_IDS = ("unit_id", "member_id", "plan_id", "measure_id", "step_id", "entry_id", "evidence_id",
-              "invitation_id")
+              "invitation_id", "complaint_id", "attachment_id", "question_id")
+
+
+def public_channel_objects(agency: Agency) -> tuple:
+    """Agency A's report of corruption (with a file) and a question waiting for its answer."""
+    from prongsai.channels.attachments import clean
+    from prongsai.web.complaints import cases
+    from prongsai.web.complaints.models import ChannelSettings
+    from prongsai.web.qa.models import Question
+
+    ChannelSettings.objects.create(agency=agency, is_open=True, handling_unit=agency.units.first())
+    complaint, _receipt = cases.file_report(agency, {
+        "category": "bribery", "concerned": "ผู้ถูกร้องลับเฉพาะ", "what": "เนื้อหาเรื่องร้องเรียนลับเฉพาะของหน่วยงานเอ",
+        "name": "ชื่อผู้ร้องลับเฉพาะ", "contact": "0800000000"}, [clean("a.pdf", b"%PDF-1.4\n%%EOF\n", 1, 10 ** 6)])
+    question = Question.objects.create(agency=agency, asked_on=complaint.received_on, text="คำถามที่ยังรอคำตอบลับเฉพาะ")
+    return complaint, complaint.attachments.get(), question
 
 
 def walk(patterns, prefix=""):
@@ -66,6 +81,7 @@ class IsolationTestCase(BaseTestCase):
 
         # agency A's open invitation of an account that belongs to no agency
         cls.invitation = invitations.send(cls.owner, cls.agency, make_user("ivan"), "editor", None)
+        cls.complaint, cls.attachment, cls.question = public_channel_objects(cls.agency)
 
     def params_for(self, agency: Agency) -> dict[str, object]:
         """Values for every URL parameter, taken from agency A's objects (whatever `agency` the URL names)."""
@@ -86,6 +102,9 @@ class IsolationTestCase(BaseTestCase):
             "fmt": "docx",
             "scope_id": SupervisorScope.objects.first().pk,
             "invitation_id": self.invitation.pk,
+            "complaint_id": self.complaint.pk,
+            "attachment_id": self.attachment.pk,
+            "question_id": self.question.pk,
         }
 
     def url_for(self, pattern: str, params: dict[str, object]) -> str:
@@ -106,6 +125,9 @@ class IsolationTestCase(BaseTestCase):
             if route.startswith("a/<int:agency_id>/"):
                 self.assertTrue(getattr(p.callback, "agency_scoped", False),
                                 f"{route}: view {p.callback.__name__} is not decorated with @agency_view")
+            elif route.startswith("p/<int:agency_id>/"):
+                self.assertTrue(getattr(p.callback, "public_page", False),
+                                f"{route}: view {p.callback.__name__} is not decorated with @public_view")
             else:
                 self.assertIn(p.name, GLOBAL, f"{route}: a URL outside /a/<agency>/ needs an entry in GLOBAL")
 
@@ -166,13 +188,15 @@ class IsolationTestCase(BaseTestCase):
             if route.startswith("a/<int:agency_id>/"):
                 url = self.url_for(route, self.params_for(self.agency))
                 status = self.client.post(url).status_code
-                self.assertIn(status, (403, 405), f"POST {url} ({p.name}) gave {status}")
+                # Reports of corruption do not exist for a supervisor (prongsai.web.complaints.officer).
+                allowed = (404, 405) if getattr(p.callback, "officer_only", False) else (403, 405)
+                self.assertIn(status, allowed, f"POST {url} ({p.name}) gave {status}")
         self.assertEqual(snapshot(), before)
 
     def test_global_urls(self):
         self.login(self.owner)
         for route, p in self.patterns():
-            if route.startswith("a/") or GLOBAL.get(p.name) is None:
+            if route.startswith(("a/", "p/")) or GLOBAL.get(p.name) is None:
                 continue
             url = self.url_for(route, self.params_for(self.agency))
             expected = GLOBAL[p.name]
@@ -190,3 +214,47 @@ class IsolationTestCase(BaseTestCase):
             response = self.client.get(url)
             self.assertEqual(response.status_code, 302, url)
             self.assertTrue(response["Location"].startswith("/login/"), url)
+
+
+class PublicPagesTestCase(BaseTestCase):
+    """Every public page (/p/<agency>/…) of agency A and of agency B, asked by anyone with A's object
+    ids: it answers without login, sets no cookie, and shows nothing of A's that is not public —
+    not the report of corruption, not the draft plan, not a question still waiting for its answer."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        from prongsai.web.agencies import invitations
+
+        cls.invitation = invitations.send(cls.owner, cls.agency, make_user("ivan"), "editor", None)
+        cls.complaint, cls.attachment, cls.question = public_channel_objects(cls.agency)
+        cls.secrets = ["เนื้อหาเรื่องร้องเรียนลับเฉพาะ", "ผู้ถูกร้องลับเฉพาะ", "ชื่อผู้ร้องลับเฉพาะ", "คำถามที่ยังรอคำตอบลับเฉพาะ",
+                       *Measure.objects.filter(plan__agency=cls.agency).values_list("title", flat=True)]
+
+    def public_patterns(self):
+        return [(route, p) for route, p in walk(get_resolver().url_patterns) if route.startswith("p/")]
+
+    def test_public_pages_show_nothing_private_and_set_no_cookie(self):
+        checked = 0
+        for user in (None, self.stranger, self.owner):
+            if user is not None:
+                self.client.force_login(user)
+            for route, _p in self.public_patterns():
+                for agency in (self.agency, self.other):
+                    url = IsolationTestCase.url_for(self, route, IsolationTestCase.params_for(self, agency))
+                    for method in ("get", "post"):
+                        response = getattr(self.client, method)(url)
+                        self.assertLess(response.status_code, 500, f"{method} {url}")
+                        self.assertNotIn("Set-Cookie", response.headers, f"{method} {url}")
+                        body = response.content.decode("utf-8", "replace") if response.get(
+                            "Content-Type", "").startswith("text/") else ""
+                        for secret in self.secrets:
+                            self.assertNotIn(secret, body, f"{method} {url} shows {secret[:30]}")
+                        checked += 1
+        self.assertGreater(checked, 40)
+
+    def test_an_unknown_agency_is_404(self):
+        for route, _p in self.public_patterns():
+            url = IsolationTestCase.url_for(self, route, {**IsolationTestCase.params_for(self, self.agency),
+                                                          "agency_id": 987654})
+            self.assertEqual(self.client.get(url).status_code, 404, url)

@@ -42,7 +42,7 @@ def safe_name(name: str, kind: str, number: int) -> str:
     return f"ไฟล์แนบ-{number}.{kind}"
 
 
-def _strip_picture(data: bytes, kind: str) -> bytes:
+def _strip_picture(data: bytes, kind: str, name: str) -> bytes:
     from PIL import Image, ImageOps
 
     with warnings.catch_warnings():
@@ -51,7 +51,7 @@ def _strip_picture(data: bytes, kind: str) -> bytes:
             with Image.open(io.BytesIO(data)) as probe:
                 width, height = probe.size
                 if width * height > MAX_PIXELS:
-                    raise AttachmentRefused("รูปภาพมีขนาดใหญ่เกินไป (เกิน 40 ล้านพิกเซล) กรุณาย่อขนาดรูปก่อนแนบ")
+                    raise AttachmentRefused(f"รูปภาพ “{name}” ใหญ่เกินไป (เกิน 40 ล้านพิกเซล) กรุณาย่อขนาดรูปก่อนแนบ")
                 probe.load()
                 # Turn the picture as the camera meant, since the orientation tag goes with the rest.
                 picture = ImageOps.exif_transpose(probe)
@@ -72,12 +72,12 @@ def _strip_picture(data: bytes, kind: str) -> bytes:
         except AttachmentRefused:
             raise
         except Exception as exc:  # a damaged or hostile picture: refuse it, say which
-            raise AttachmentRefused("เปิดรูปภาพนี้ไม่ได้ ไฟล์อาจเสียหาย กรุณาแนบไฟล์ใหม่") from exc
+            raise AttachmentRefused(f"เปิดรูปภาพ “{name}” ไม่ได้ ไฟล์อาจเสียหาย กรุณาเลือกไฟล์อื่น") from exc
 
 
 def clean(name: str, data: bytes, number: int, max_bytes: int) -> CleanFile:
     if not data:
-        raise AttachmentRefused(f"ไฟล์ “{name}” ว่างเปล่า")
+        raise AttachmentRefused(f"ไฟล์ “{name}” ไม่มีข้อมูล กรุณาเลือกไฟล์ใหม่")
     if len(data) > max_bytes:
         raise AttachmentRefused(f"ไฟล์ “{name}” ใหญ่เกิน {max_bytes // (1024 * 1024)} เมกะไบต์")
     kind = kind_of(data)
@@ -85,6 +85,6 @@ def clean(name: str, data: bytes, number: int, max_bytes: int) -> CleanFile:
         raise AttachmentRefused(f"ไฟล์ “{name}” ไม่ใช่ไฟล์ที่รับได้ แนบได้เฉพาะ {KINDS_TH}")
     stripped = False
     if kind in ("jpg", "png"):
-        data = _strip_picture(data, kind)
+        data = _strip_picture(data, kind, name)
         stripped = True
     return CleanFile(safe_name(name, kind, number), kind, KINDS[kind], data, stripped)

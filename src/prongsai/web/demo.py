@@ -58,7 +58,24 @@ def _load_one(admin: Any, path: Path) -> Agency | None:
         plan = services.create_from_draft(admin, agency, results.fiscal_year)
         if path.name.startswith(APPROVED_EXAMPLE):
             _approve_and_progress(admin, agency, plan)
+        _public_channels(admin, agency, rich=path.name.startswith(APPROVED_EXAMPLE))
     return agency
+
+
+def _public_channels(admin: Any, agency: Agency, rich: bool) -> None:
+    """Every demo agency's public channels in use: reports in each state and answered questions."""
+    from prongsai.web.complaints.demo import CASES, add_demo_complaints
+    from prongsai.web.qa.demo import add_demo_questions
+
+    from prongsai.web.public.models import PublicProfile
+
+    PublicProfile.objects.get_or_create(agency=agency, defaults={
+        "intro": f"{agency.name}ให้บริการประชาชนในพื้นที่ และเปิดช่องทางให้ประชาชนติดตามและตรวจสอบการทำงาน {DEMO_NOTE}",
+        "address": f"{agency.name} {agency.place} {DEMO_NOTE}", "phone": "0 3400 0000",
+        "email": "saraban@example.go.th", "office_hours": "วันจันทร์–วันศุกร์ 08.30–16.30 น. (เว้นวันหยุดราชการ)",
+    })
+    add_demo_complaints(agency, admin, count=len(CASES) if rich else 2)
+    add_demo_questions(agency, admin)
 
 
 def _approve_and_progress(admin: Any, agency: Agency, plan: Any) -> None:

@@ -4,7 +4,7 @@ through `agency_view` (tests/web/test_isolation.py checks each pattern here)."""
 from __future__ import annotations
 
 from django.contrib.auth import views as auth_views
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 
 from prongsai.web.agencies import views as agencies
 from prongsai.web.assessments import frameworks
@@ -108,6 +108,10 @@ urlpatterns = [
     # documents
     path(A + "documents/", documents.documents, name="documents"),
     path(A + "documents/<slug:kind>.<slug:fmt>", documents.document_download, name="document_download"),
+    # the public channels (staff pages under /a/, public pages under /p/, design §5.5)
+    path("", include("prongsai.web.public.urls")),
+    path("", include("prongsai.web.complaints.urls")),
+    path("", include("prongsai.web.qa.urls")),
 ]
 
 handler400 = "prongsai.web.ui.views.bad_request"

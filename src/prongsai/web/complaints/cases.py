@@ -4,6 +4,7 @@ function validates first and writes in one transaction (a report and its files, 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -34,10 +35,12 @@ def _attach(complaint: Complaint, files: Sequence[CleanFile], message: Message |
         attachment.save()
 
 
-def file_report(agency: Agency, data: dict[str, Any], files: Sequence[CleanFile] = ()) -> tuple[Complaint, str]:
-    """The new case and its receipt (to show once; only its digest is kept)."""
-    channel = ChannelSettings.of(agency)
-    today = timezone.localdate()
+def file_report(agency: Agency, data: dict[str, Any], files: Sequence[CleanFile] = (), *,
+                channel: str = Complaint.WEB, received_on: date | None = None) -> tuple[Complaint, str]:
+    """The new case and its receipt (to show once; only its digest is kept). An officer records a
+    report received by phone, post or in person with its channel and the day it came in."""
+    settings_ = ChannelSettings.of(agency)
+    today = received_on or timezone.localdate()
     for _attempt in range(5):
         receipt = receipts.new_receipt()
         try:
@@ -47,8 +50,9 @@ def file_report(agency: Agency, data: dict[str, Any], files: Sequence[CleanFile]
                 # constraint and is retried with the next number.
                 last = Complaint.objects.filter(agency=agency, fiscal_year=year).aggregate(n=Max("seq"))["n"] or 0
                 complaint = Complaint(agency=agency, fiscal_year=year, seq=last + 1, receipt_digest=_digest(receipt),
-                                      category=data["category"], named=bool(data.get("name")), received_on=today)
-                complaint.set_deadlines(channel)
+                                      category=data["category"], named=bool(data.get("name")), received_on=today,
+                                      channel=channel)
+                complaint.set_deadlines(settings_)
                 complaint.seal_report({k: (data.get(k) or "").strip() for k in REPORT_FIELDS})
                 complaint.save()
                 _attach(complaint, files, None)
@@ -85,8 +89,8 @@ def officer_message(request: Any, complaint: Complaint, text: str) -> Message:
         _acknowledge(complaint)
         complaint.reporter_waiting = False
         complaint.save(update_fields=["acknowledged_on", "reporter_waiting"])
-        log.created(request.user, complaint.agency, "ข้อความถึงผู้ร้อง", message,
-                    f"ส่งข้อความถึงผู้ร้องในเรื่องเลขที่ {complaint.number}")
+        log.created(request.user, complaint.agency, "ข้อความถึงผู้ร้องเรียน", message,
+                    f"ส่งข้อความถึงผู้ร้องเรียนในเรื่องเลขที่ {complaint.number}")
     return message
 
 

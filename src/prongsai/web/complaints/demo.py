@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from prongsai.thai import fiscal_year_bounds, fiscal_year_of
 from prongsai.web.agencies.models import Agency, Membership
 from prongsai.web.complaints import cases
 from prongsai.web.complaints.models import ChannelSettings, Complaint, Message, Note
@@ -44,6 +45,8 @@ def add_demo_complaints(agency: Agency, admin: Any, count: int = len(CASES)) -> 
         channel.handling_unit = agency.units.first()
         channel.phone = "0 3400 0000 " + NOTE
         channel.walk_in = f"{channel.handling_unit.name if channel.handling_unit else 'สำนักงาน'} ในวันและเวลาราชการ"
+        # announced at the start of the fiscal year, as agencies usually do
+        channel.guideline_date = fiscal_year_bounds(fiscal_year_of(timezone.localdate()))[0]
         channel.save()
     Membership.objects.filter(user=admin, agency=agency).update(complaint_officer=True)
     if Complaint.objects.filter(agency=agency).exists():
@@ -51,7 +54,8 @@ def add_demo_complaints(agency: Agency, admin: Any, count: int = len(CASES)) -> 
     today = timezone.localdate()
     for days, category, concerned, what, status, outcome, forwarded, told, reply in CASES[:count]:
         complaint, _receipt = cases.file_report(agency, {
-            "category": category, "concerned": concerned, "what": f"{what} {NOTE}", "when": "", "where": ""})
+            "category": category, "concerned": concerned, "what": f"{what} {NOTE}", "when": "", "where": ""},
+            channel="walk_in" if days == 48 else Complaint.WEB)
         received = today - timedelta(days=days)
         complaint.received_on = received
         complaint.set_deadlines(channel)

@@ -51,7 +51,8 @@ def guideline_for(agency: Agency, channel: ChannelSettings, public_url: str) -> 
         district=agency.district, handling_unit=channel.handling_unit.name if channel.handling_unit else "",
         head_title=profile.head_title if profile else "", channels=channels,
         acknowledge_days=channel.acknowledge_days, answer_days=channel.answer_days,
-        forward_to=channel.forward_list, issued_on=today, fiscal_year=fiscal_year_of(today))
+        forward_to=channel.forward_list, issued_on=channel.guideline_date or today,
+        fiscal_year=fiscal_year_of(channel.guideline_date or today))
 
 
 def _respond(request: HttpRequest, agency: Agency, fmt: str, problem: Any) -> HttpResponse:
@@ -99,12 +100,14 @@ def public_complaint_guideline(request: HttpRequest, agency: Agency, fmt: str) -
     def problem(message: str, status: int) -> HttpResponse:
         if status == 409:
             message = f"{agency.name}ยังไม่ได้เผยแพร่แนวปฏิบัติการจัดการเรื่องร้องเรียนในระบบนี้"
+        elif status >= 500:  # the hint about LibreOffice is for the agency, not the public
+            message = "ระบบจัดทำเอกสารไม่สำเร็จในขณะนี้ กรุณาลองใหม่ภายหลัง"
         return render(request, "public/problem.html", {"agency": agency, "title": "ยังไม่มีเอกสาร", "message": message},
                       status=404 if status == 409 else status)
 
     if fmt not in FORMATS:
         raise Http404
     if PUBLIC_BUILDS.exceeded(request):
-        return problem("มีการดาวน์โหลดจากเครื่องนี้บ่อยเกินไป กรุณารอสักครู่แล้วลองอีกครั้ง", 429)
+        return problem("ขณะนี้มีการดาวน์โหลดถี่เกินไป กรุณารอประมาณหนึ่งชั่วโมงแล้วลองอีกครั้ง", 429)
     PUBLIC_BUILDS.count(request)
     return _respond(request, agency, fmt, problem)

@@ -34,9 +34,9 @@ class ChannelSettings(models.Model):
     agency = models.OneToOneField(Agency, on_delete=models.CASCADE, related_name="complaint_channel",
                                   verbose_name="หน่วยงาน")
     is_open = models.BooleanField("เปิดรับเรื่องร้องเรียนทางเว็บไซต์", default=False,
-                                  help_text="เปิดได้เมื่อมีผู้รับเรื่องร้องเรียนอย่างน้อยหนึ่งคน")
+                                  help_text="เปิดได้เมื่อกำหนดผู้รับเรื่องร้องเรียนอย่างน้อยหนึ่งคน และเลือกกอง/สำนักที่รับผิดชอบแล้ว")
     handling_unit = models.ForeignKey(Unit, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                                      verbose_name="หน่วยรับและจัดการเรื่องร้องเรียน")
+                                      verbose_name="กอง/สำนักที่รับและจัดการเรื่องร้องเรียน")
     acknowledge_days = models.PositiveSmallIntegerField("แจ้งการรับเรื่องภายใน (วันทำการ)", default=3)
     answer_days = models.PositiveSmallIntegerField("แจ้งผลการดำเนินการภายใน (วันทำการ)", default=30)
     phone = models.CharField("โทรศัพท์รับเรื่องร้องเรียน", max_length=60, blank=True)
@@ -46,9 +46,11 @@ class ChannelSettings(models.Model):
     forward_to = models.TextField(
         "หน่วยงานที่ส่งต่อเรื่องเมื่อไม่อยู่ในอำนาจหน้าที่", blank=True,
         help_text="บรรทัดละหนึ่งหน่วยงาน เช่น สำนักงาน ป.ป.ช. ประจำจังหวัด")
+    guideline_date = models.DateField("วันที่ประกาศแนวปฏิบัติ", null=True, blank=True,
+                                      help_text="วันที่ผู้บริหารลงนามในประกาศแนวปฏิบัติการจัดการเรื่องร้องเรียน")
 
     AUDIT_FIELDS = ("is_open", "handling_unit", "acknowledge_days", "answer_days", "phone", "email",
-                    "postal_address", "walk_in", "forward_to")
+                    "postal_address", "walk_in", "forward_to", "guideline_date")
 
     class Meta:
         verbose_name = "ช่องทางร้องเรียน"
@@ -70,30 +72,35 @@ class ChannelSettings(models.Model):
 
 class Complaint(models.Model):
     RECEIVED, CHECKING, INVESTIGATING, FORWARDED, CLOSED = "received", "checking", "investigating", "forwarded", "closed"
-    STATUSES = [(RECEIVED, "รับเรื่องแล้ว"), (CHECKING, "กำลังตรวจสอบข้อเท็จจริง"),
-                (INVESTIGATING, "อยู่ระหว่างสอบสวน"), (FORWARDED, "ส่งต่อหน่วยงานที่มีอำนาจ"),
+    STATUSES = [(RECEIVED, "รับเรื่องแล้ว"), (CHECKING, "อยู่ระหว่างตรวจสอบข้อเท็จจริงเบื้องต้น"),
+                (INVESTIGATING, "อยู่ระหว่างสอบข้อเท็จจริง"), (FORWARDED, "ส่งต่อหน่วยงานที่มีอำนาจ"),
                 (CLOSED, "ยุติเรื่องแล้ว")]
     SUBSTANTIATED, UNSUBSTANTIATED, REFERRED, INSUFFICIENT = "substantiated", "unsubstantiated", "referred", "insufficient"
-    OUTCOMES = [(SUBSTANTIATED, "มีมูล ดำเนินการตามระเบียบแล้ว"), (UNSUBSTANTIATED, "ไม่มีมูล"),
+    OUTCOMES = [(SUBSTANTIATED, "มีมูล ดำเนินการทางวินัยหรือตามกฎหมายแล้ว"), (UNSUBSTANTIATED, "ไม่มีมูล"),
                 (REFERRED, "ส่งต่อหน่วยงานที่มีอำนาจดำเนินการแล้ว"),
-                (INSUFFICIENT, "ข้อมูลไม่เพียงพอที่จะดำเนินการต่อ")]
+                (INSUFFICIENT, "ข้อมูลไม่เพียงพอต่อการตรวจสอบข้อเท็จจริง")]
+
+    WEB = "web"
+    CHANNELS = [(WEB, "เว็บไซต์"), ("phone", "โทรศัพท์"), ("post", "ไปรษณีย์"), ("walk_in", "ยื่นด้วยตนเอง"),
+                ("email", "อีเมล"), ("other", "ช่องทางอื่น")]
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="complaints", verbose_name="หน่วยงาน")
+    channel = models.CharField("ช่องทางที่รับเรื่อง", max_length=10, choices=CHANNELS, default=WEB)
     fiscal_year = models.PositiveSmallIntegerField("ปีงบประมาณ")
     seq = models.PositiveIntegerField("ลำดับในปี")
     receipt_digest = models.CharField(max_length=64, unique=True, editable=False)
-    category = models.CharField("เรื่องที่ร้องเรียน", max_length=20, choices=complaint_categories())
-    named = models.BooleanField("ผู้ร้องเปิดเผยชื่อ", default=False)
+    category = models.CharField("ประเภทเรื่องที่ร้องเรียน", max_length=20, choices=complaint_categories())
+    named = models.BooleanField("ผู้ร้องเรียนเปิดเผยชื่อ", default=False)
     sealed = models.BinaryField(editable=False)
     status = models.CharField("สถานะ", max_length=15, choices=STATUSES, default=RECEIVED)
     outcome = models.CharField("ผลการพิจารณา", max_length=15, choices=OUTCOMES, blank=True)
     forwarded_to = models.CharField("ส่งต่อไปยัง", max_length=200, blank=True)
     received_on = models.DateField("วันที่รับเรื่อง")
-    acknowledge_due = models.DateField("กำหนดตอบรับเรื่อง")
+    acknowledge_due = models.DateField("กำหนดแจ้งการรับเรื่อง")
     answer_due = models.DateField("กำหนดแจ้งผล")
-    acknowledged_on = models.DateField("วันที่ตอบรับเรื่อง", null=True, blank=True)
+    acknowledged_on = models.DateField("วันที่แจ้งการรับเรื่อง", null=True, blank=True)
     closed_on = models.DateField("วันที่ยุติเรื่อง", null=True, blank=True)
-    reporter_waiting = models.BooleanField("มีข้อความใหม่จากผู้ร้อง", default=False)
+    reporter_waiting = models.BooleanField("มีข้อความใหม่จากผู้ร้องเรียน", default=False)
 
     AUDIT_FIELDS = ("status", "outcome", "forwarded_to")
 
@@ -102,7 +109,9 @@ class Complaint(models.Model):
         verbose_name = "เรื่องร้องเรียน"
         constraints = [models.UniqueConstraint(fields=["agency", "fiscal_year", "seq"],
                                                name="complaint_number_unique_per_agency")]
-        indexes = [models.Index(fields=["agency", "received_on"])]
+        # Covers the statistics query (counts by day, category and closing), so it never reads the rows.
+        indexes = [models.Index(fields=["agency", "received_on", "category", "closed_on"],
+                                name="complaint_statistics")]
 
     def __str__(self) -> str:
         return f"เรื่องเลขที่ {self.number}"
@@ -130,7 +139,7 @@ class Complaint(models.Model):
         today = today or timezone.localdate()
         marks = []
         if self.acknowledged_on is None and today > self.acknowledge_due:
-            marks.append("เกินกำหนดตอบรับเรื่อง")
+            marks.append("เกินกำหนดแจ้งการรับเรื่อง")
         if self.closed_on is None and today > self.answer_due:
             marks.append("เกินกำหนดแจ้งผล")
         return marks

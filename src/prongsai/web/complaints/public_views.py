@@ -16,7 +16,7 @@ from prongsai.web.public.anonymity import Throttle, public_view
 REPORTS = Throttle("complaint-report", limit=5, window=3600)
 WRONG_RECEIPTS = Throttle("complaint-receipt", limit=10, window=3600)
 REPLIES = Throttle("complaint-reply", limit=20, window=3600)
-SLOW_DOWN = "มีการส่งจากเครื่องนี้บ่อยเกินไป กรุณารอประมาณหนึ่งชั่วโมงแล้วลองอีกครั้ง"
+SLOW_DOWN = "ขณะนี้มีการส่งเรื่องเข้ามาถี่เกินไป กรุณารอประมาณหนึ่งชั่วโมงแล้วลองอีกครั้ง หรือแจ้งทางช่องทางอื่นของหน่วยงาน"
 STEPS = [Complaint.RECEIVED, Complaint.CHECKING, Complaint.INVESTIGATING, Complaint.CLOSED]
 
 
@@ -67,7 +67,7 @@ def complaint_status(request: HttpRequest, agency: Agency) -> HttpResponse:
     complaint = cases.find(agency, receipt.cleaned_data["receipt"])
     if complaint is None:
         WRONG_RECEIPTS.count(request)
-        receipt.add_error("receipt", "ไม่พบเรื่องที่มีเลขรับเรื่องนี้ในหน่วยงานนี้ กรุณาตรวจเลขอีกครั้ง")
+        receipt.add_error("receipt", "ไม่พบเรื่องร้องเรียนที่ตรงกับเลขรับเรื่องนี้ กรุณาตรวจสอบเลขอีกครั้ง")
         return render(request, "complaints/public_status_form.html", {**context, "form": receipt}, status=404)
     reply_form = ReplyForm(initial={"receipt": receipt.cleaned_data["receipt"]})
     status = 200

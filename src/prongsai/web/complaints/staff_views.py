@@ -9,11 +9,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 
+from prongsai.channels.receipts import grouped
 from prongsai.web.agencies.access import MANAGE, AgencyAccess, agency_view
 from prongsai.web.agencies.models import Membership
 from prongsai.web.audit import log
 from prongsai.web.complaints import cases
-from prongsai.web.complaints.forms import ChannelSettingsForm, MessageForm, NoteForm, StatusForm
+from prongsai.web.complaints.forms import ChannelSettingsForm, MessageForm, NoteForm, RecordForm, StatusForm
 from prongsai.web.complaints.models import Attachment, ChannelSettings, Complaint
 from prongsai.web.complaints.officer import is_officer, officer_view
 
@@ -34,7 +35,7 @@ def complaints(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
         found = found.filter(status=Complaint.CLOSED)
     rows = list(found[:500])
     return render(request, "complaints/list.html", {
-        "title": "เรื่องร้องเรียนการทุจริต", "section": "complaints", "rows": rows, "show": show, "shows": SHOWS,
+        "title": "เรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "section": "complaints", "rows": rows, "show": show, "shows": SHOWS,
         "counts": counts, "channel": ChannelSettings.of(access.agency),
         "overdue": sum(1 for c in rows if c.overdue_marks),
     })
@@ -50,9 +51,16 @@ def complaint_detail(request: HttpRequest, access: AgencyAccess, complaint_id: i
     status_form = StatusForm(initial={"status": complaint.status, "outcome": complaint.outcome,
                                       "forwarded_to": complaint.forwarded_to})
     message_form, note_form = MessageForm(), NoteForm()
+    show_identity = False
     if request.method == "POST":
         action = request.POST.get("action")
-        if action == "status":
+        if action == "identity" and complaint.named:
+            # Like GlobaLeaks' protected identity: the name and contact stay hidden until an officer
+            # asks for them, and that asking is logged apart from reading the report.
+            show_identity = True
+            log.read(request, access.agency, "ชื่อผู้ร้องเรียน", complaint,
+                     f"เปิดดูชื่อและช่องทางติดต่อของผู้ร้องเรียนในเรื่องเลขที่ {complaint.number}")
+        elif action == "status":
             status_form = StatusForm(request.POST)
             if status_form.is_valid():
                 d = status_form.cleaned_data
@@ -63,17 +71,18 @@ def complaint_detail(request: HttpRequest, access: AgencyAccess, complaint_id: i
             message_form = MessageForm(request.POST)
             if message_form.is_valid():
                 cases.officer_message(request, complaint, message_form.cleaned_data["message"])
-                messages.success(request, "ส่งข้อความถึงผู้ร้องแล้ว ผู้ร้องจะเห็นเมื่อติดตามเรื่องด้วยเลขรับเรื่อง")
+                messages.success(request, "ส่งข้อความถึงผู้ร้องเรียนแล้ว ผู้ร้องเรียนจะเห็นเมื่อติดตามเรื่องด้วยเลขรับเรื่อง")
                 return redirect("complaint_detail", access.agency.pk, complaint.pk)
         elif action == "note":
             note_form = NoteForm(request.POST)
             if note_form.is_valid():
                 cases.add_note(request, complaint, note_form.cleaned_data["note"])
-                messages.success(request, "บันทึกภายในแล้ว")
+                messages.success(request, "เพิ่มบันทึกภายในแล้ว")
                 return redirect("complaint_detail", access.agency.pk, complaint.pk)
         else:
             messages.error(request, "ไม่ทราบว่าต้องการทำรายการใด กรุณาลองอีกครั้ง")
             return redirect("complaint_detail", access.agency.pk, complaint.pk)
+    failed = request.method == "POST" and not show_identity
     with transaction.atomic():
         log.read(request, access.agency, "เรื่องร้องเรียน", complaint, f"เปิดอ่านเรื่องร้องเรียนเลขที่ {complaint.number}")
         if complaint.reporter_waiting and request.method == "GET":
@@ -84,7 +93,31 @@ def complaint_detail(request: HttpRequest, access: AgencyAccess, complaint_id: i
         "notes": list(complaint.notes.select_related("author")),
         "files": list(complaint.attachments.defer("sealed")),
         "status_form": status_form, "message_form": message_form, "note_form": note_form,
+        "show_identity": show_identity,
         "category": dict(complaint._meta.get_field("category").choices).get(complaint.category, complaint.category),
+    }, status=400 if failed else 200)
+
+
+@officer_view()
+def complaint_record(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
+    """A report that came by phone, post, e-mail or in person, recorded by an officer, so the
+    statistics count every channel; the reporter is given the receipt to follow it online."""
+    form = RecordForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        with transaction.atomic():
+            complaint, receipt = cases.file_report(access.agency, d, d["files"], channel=d["channel"],
+                                                   received_on=d["received_on"])
+            log.created(request.user, access.agency, "เรื่องร้องเรียน", complaint,
+                        f"บันทึกเรื่องร้องเรียนเลขที่ {complaint.number} ที่รับทาง{complaint.get_channel_display()}")
+        response = render(request, "complaints/recorded.html", {
+            "title": f"บันทึกเรื่องเลขที่ {complaint.number} แล้ว", "section": "complaints", "complaint": complaint,
+            "receipt": grouped(receipt), "status_url": request.build_absolute_uri(f"/p/{access.agency.pk}/complaint/status/"),
+        })
+        response["Cache-Control"] = "private, no-store"
+        return response
+    return render(request, "complaints/record.html", {
+        "title": "บันทึกเรื่องร้องเรียนที่รับทางช่องทางอื่น", "section": "complaints", "form": form,
     }, status=400 if request.method == "POST" else 200)
 
 
@@ -121,7 +154,7 @@ def complaint_settings(request: HttpRequest, access: AgencyAccess) -> HttpRespon
         messages.success(request, "บันทึกการตั้งค่าช่องทางร้องเรียนแล้ว")
         return redirect("complaint_settings", access.agency.pk)
     return render(request, "complaints/settings.html", {
-        "title": "ช่องทางร้องเรียนการทุจริต", "section": "complaints", "form": form, "officers": officers,
+        "title": "ช่องทางร้องเรียนการทุจริตและประพฤติมิชอบ", "section": "complaints", "form": form, "officers": officers,
         "is_officer": is_officer(access),
         "public_url": request.build_absolute_uri(f"/p/{access.agency.pk}/complaint/"),
         "guideline_url": request.build_absolute_uri(f"/p/{access.agency.pk}/complaints/guideline.pdf"),

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from django.conf import settings
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -16,7 +17,7 @@ from django.utils.http import content_disposition_header
 
 from prongsai import settings as core_settings
 from prongsai.channels.categories import complaint_categories
-from prongsai.channels.statistics import Case, Statistics, statistics
+from prongsai.channels.statistics import Statistics, Tally, from_tallies
 from prongsai.thai import fiscal_year_bounds, fiscal_year_of
 from prongsai.web.agencies.models import Agency
 from prongsai.web.complaints.models import Complaint
@@ -34,12 +35,15 @@ def years_of(agency: Agency, today: date) -> list[int]:
 
 
 def agency_statistics(agency: Agency, fiscal_year: int, today: date) -> Statistics:
+    """Counted by the database, day by day and category by category (one query on the index; a
+    month function per row would cost SQLite a Python call each), then added up by month."""
     start, end = fiscal_year_bounds(fiscal_year)
-    rows = (Complaint.objects.filter(agency=agency, received_on__range=(start, end))
-            .values_list("received_on", "closed_on", "category"))
     as_of = min(today, end)
-    return statistics((Case(r, c, k) for r, c, k in rows.iterator()), fiscal_year, as_of,
-                      complaint_categories(), settings.CHANNEL_HIDE_BELOW)
+    rows = (Complaint.objects.filter(agency=agency, received_on__range=(start, as_of))
+            .values("received_on", "category").order_by()
+            .annotate(received=Count("id"), finished=Count("id", filter=Q(closed_on__lte=as_of))))
+    return from_tallies((Tally(r["received_on"], r["category"], r["received"], r["finished"]) for r in rows),
+                        fiscal_year, as_of, complaint_categories(), settings.CHANNEL_HIDE_BELOW)
 
 
 def _year(request: HttpRequest, years: list[int]) -> int:

@@ -17,6 +17,7 @@ urlpatterns = [
          name="public_complaint_guideline"),
     path(A + "complaints/guideline.<slug:fmt>", guideline_views.complaint_guideline, name="complaint_guideline"),
     path(A + "complaints/", staff_views.complaints, name="complaints"),
+    path(A + "complaints/record/", staff_views.complaint_record, name="complaint_record"),
     path(A + "complaints/<int:complaint_id>/", staff_views.complaint_detail, name="complaint_detail"),
     path(A + "complaints/files/<int:attachment_id>/", staff_views.complaint_attachment, name="complaint_attachment"),
     path(A + "complaints/settings/", staff_views.complaint_settings, name="complaint_settings"),

@@ -57,6 +57,13 @@ def _last_failed(access: AgencyAccess, year: int) -> dict[str, str]:
     return failed
 
 
+def _hints(request: HttpRequest, access: AgencyAccess, framework) -> dict:  # type: ignore[no-untyped-def]
+    """{code: the agency's public pages in Prongsai that fit the item} (prongsai.web.public.oit_pages)."""
+    from prongsai.web.public.oit_pages import suggestions
+
+    return suggestions(access.agency, framework, request.build_absolute_uri)
+
+
 def _carried_forward(access: AgencyAccess, year: int, framework) -> dict[str, OitCheck]:  # type: ignore[no-untyped-def]
     """The agency's checks of the year before, keyed by this year's code of the same item (the
     crosswalk, or code for code when this year carries last year's content): last year's page,
@@ -87,13 +94,15 @@ def checklist(request: HttpRequest, access: AgencyAccess, year: int) -> HttpResp
               .select_related("owner")}
     failed = _last_failed(access, year)
     carried = _carried_forward(access, year, framework)
+    hints = _hints(request, access, framework)
     rows = []
     for item in framework.items_of("OIT"):
         check = checks.get(item.code)
         rows.append({"item": item, "check": check, "status": check.status if check else OitCheck.TODO,
                      "status_th": check.get_status_display() if check else "ยังไม่ตรวจ",
                      "failed": failed.get(item.code), "before": None if check else carried.get(item.code),
-                     "components_done": len(check.components_done) if check else 0})
+                     "components_done": len(check.components_done) if check else 0,
+                     "hints": hints.get(item.code, [])})
     unit = request.GET.get("unit")
     if unit:
         rows = [r for r in rows if r["check"] and str(r["check"].owner_id) == unit]
@@ -126,6 +135,11 @@ def item(request: HttpRequest, access: AgencyAccess, year: int, code: str) -> Ht
             initial.update(url=before.url, owner=before.owner_id, note=before.note)
     else:
         initial["checked_on"] = check.checked_on or timezone.localdate()
+    hints = _hints(request, access, framework).get(code, [])
+    # "ใส่ลิงก์นี้" without JavaScript: the form opens with the suggested page in its empty URL field
+    chosen = request.GET.get("suggest", "")
+    if request.method != "POST" and chosen.isdigit() and int(chosen) < len(hints) and not check.url:
+        initial["url"] = hints[int(chosen)].url
     form = OitCheckForm(request.POST if request.method == "POST" else None, instance=check, item=entry,
                         initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -144,14 +158,14 @@ def item(request: HttpRequest, access: AgencyAccess, year: int, code: str) -> Ht
         if is_htmx(request):
             return render(request, "oit/_row.html", {"row": {
                 "item": entry, "check": check, "status": check.status, "status_th": check.get_status_display(),
-                "failed": _last_failed(access, year).get(code), "components_done": len(check.components_done)},
-                "year": year, "flash": True})
+                "failed": _last_failed(access, year).get(code), "components_done": len(check.components_done),
+                "hints": hints}, "year": year, "flash": True})
         messages.success(request, f"บันทึกข้อ {code} แล้ว")
         return redirect(f"{_checklist_url(access, year)}#oit-{code}")
     template = "oit/_item_form.html" if is_htmx(request) else "oit/item.html"
     return render(request, template, {
         "title": f"OIT ข้อ {code}", "section": "oit", "form": form, "item": entry, "year": year, "check": check,
-        "failed": _last_failed(access, year).get(code), "before": before,
+        "failed": _last_failed(access, year).get(code), "before": before, "hints": hints,
     })
 
 

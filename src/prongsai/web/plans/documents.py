@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from django.utils.http import content_disposition_header
 from prongsai import settings as core_settings
 from prongsai.errors import InputError
 from prongsai.web.agencies.access import VIEW, AgencyAccess, agency_view
+from prongsai.web.agencies.models import Agency
 from prongsai.web.assessments.services import agency_results, analysis_for
 from prongsai.web.audit import log
 from prongsai.web.plans import services
@@ -98,53 +100,85 @@ def document_download(request: HttpRequest, access: AgencyAccess, kind: str, fmt
     if kind not in KINDS or fmt not in FORMATS:
         raise Http404
     chosen = _choices(access, request)
+    plan = chosen["tracked"] if kind == "implementation" else chosen["plan"]
+    try:
+        document = build_document(access.agency, kind, fmt, year=chosen["year"], plan=plan, period=chosen["period"],
+                                  blank_form=kind == "implementation" and request.GET.get("blank") == "1")
+    except DocumentProblem as problem:
+        return _problem(request, problem.message, status=problem.status)
+    log.downloaded(request, access.agency, "เอกสาร", plan, document.name)
+    return document.response()
+
+
+class DocumentProblem(Exception):
+    """Why a document cannot be made now: a Thai message for the agency's staff, the HTTP status,
+    and a short reason code (pages for the public word it their own way)."""
+
+    def __init__(self, reason: str, message: str, status: int) -> None:
+        super().__init__(message)
+        self.reason, self.message, self.status = reason, message, status
+
+
+@dataclass(frozen=True)
+class Document:
+    content: bytes
+    name: str
+    fmt: str
+
+    def response(self) -> HttpResponse:
+        response = HttpResponse(self.content, content_type=FORMATS[self.fmt])
+        response["Content-Disposition"] = content_disposition_header(True, self.name)
+        return response
+
+
+def build_document(agency: Agency, kind: str, fmt: str, *, year: int | None, plan: Plan | None,
+                   period: str = "year-end", blank_form: bool = False) -> Document:
+    """The document `kind` (KINDS) as `fmt` (FORMATS) from the data as it is now: the analysis of
+    the result of `year` (the plan's own result year for the plan and the implementation report),
+    and `plan` for the plan and the implementation report. DocumentProblem when it cannot be made.
+    Callers choose the plan (the staff's pick, or the approved one for the public) and log."""
     write_report = writer()
     if write_report is None:
-        return _problem(request, "ระบบจัดทำเอกสารยังไม่พร้อมใช้งานในเครื่องนี้", status=503)
-    year, plan = chosen["year"], chosen["tracked"] if kind == "implementation" else chosen["plan"]
+        raise DocumentProblem("unavailable", "ระบบจัดทำเอกสารยังไม่พร้อมใช้งานในเครื่องนี้", 503)
     if year is None:
-        return _problem(request, "ยังไม่มีผลการประเมิน: บันทึกผลการประเมินก่อนจึงจะจัดทำเอกสารได้", status=409)
+        raise DocumentProblem("no_results", "ยังไม่มีผลการประเมิน: บันทึกผลการประเมินก่อนจึงจะจัดทำเอกสารได้", 409)
     if kind in ("plan", "implementation") and plan is None:
-        return _problem(request, "ยังไม่มีแผนมาตรการ: สร้างแผนมาตรการก่อนจึงจะจัดทำเอกสารนี้ได้", status=409)
+        raise DocumentProblem("no_plan", "ยังไม่มีแผนมาตรการ: สร้างแผนมาตรการก่อนจึงจะจัดทำเอกสารนี้ได้", 409)
     based_on = plan.based_on_year if plan is not None and kind != "analysis" and plan.based_on_year else year
-    results = services.results_for_documents(plan, access.agency, based_on) or agency_results(access.agency, year)
+    results = services.results_for_documents(plan, agency, based_on) or agency_results(agency, year)
     if results is None:
-        return _problem(request, f"ยังไม่มีผลการประเมินปี {based_on}", status=409)
+        raise DocumentProblem("no_results", f"ยังไม่มีผลการประเมินปี {based_on}", 409)
     analysis = analysis_for(results)
     core_plan = None
     if plan is not None and plan.based_on_year == analysis.fiscal_year:
         core_plan = services.plan_to_core(plan, analysis)
     elif kind != "analysis":
-        return _problem(request, f"แผนมาตรการนี้ไม่ได้ระบุปีของผลการประเมินที่ใช้จัดทำ (ต้องเป็นปี {analysis.fiscal_year})",
-                        status=409)
-    name = report_filename(kind, results, fmt, chosen["period"],
-                           None if kind == "analysis" or plan is None else plan.fiscal_year)
-    blank_form = kind == "implementation" and request.GET.get("blank") == "1"
+        raise DocumentProblem("plan_year", "แผนมาตรการนี้ไม่ได้ระบุปีของผลการประเมินที่ใช้จัดทำ "
+                              f"(ต้องเป็นปี {analysis.fiscal_year})", 409)
+    name = report_filename(kind, results, fmt, period, None if kind == "analysis" or plan is None else plan.fiscal_year)
 
     def build() -> bytes:
         with tempfile.TemporaryDirectory(prefix="prongsai-doc-") as folder:
             path = write_report(kind, fmt, Path(folder) / f"document.{fmt}", results=results, analysis=analysis,
-                                plan=core_plan, period=chosen["period"], thai_digits=core_settings.thai_digits(),
+                                plan=core_plan, period=period, thai_digits=core_settings.thai_digits(),
                                 allow_empty=blank_form)
             return Path(path).read_bytes()
 
-    key = (access.agency.pk, kind, fmt, year, plan.pk if plan is not None else None, chosen["period"], blank_form,
+    key = (agency.pk, kind, fmt, year, plan.pk if plan is not None else None, period, blank_form,
            core_settings.thai_digits())
     try:
         content = _building.run(key, build)
     except InputError as exc:
         if kind == "implementation" and exc.where == "progress":
-            return _problem(request, "ยังไม่มีผลการดำเนินการของมาตรการใดในรอบรายงานนี้: บันทึกผลการดำเนินการที่หน้า"
-                            "ติดตามผลก่อน หรือดาวน์โหลดแบบฟอร์มเปล่าเพื่อกรอกด้วยมือ", status=409)
-        return _problem(request, str(exc), status=409)
+            raise DocumentProblem("no_progress", "ยังไม่มีผลการดำเนินการของมาตรการใดในรอบรายงานนี้: "
+                                  "บันทึกผลการดำเนินการที่หน้าติดตามผลก่อน หรือดาวน์โหลดแบบฟอร์มเปล่าเพื่อกรอกด้วยมือ",
+                                  409) from None
+        raise DocumentProblem("input", str(exc), 409) from None
     except Exception:  # LibreOffice missing or failing: say so instead of a stack trace
-        logger.exception("document %s.%s failed for agency %s", kind, fmt, access.agency.pk)
-        return _problem(request, "จัดทำเอกสารไม่สำเร็จ" + (" (ตรวจว่าติดตั้ง LibreOffice แล้ว)" if fmt == "pdf" else ""),
-                        status=500)
-    log.downloaded(request, access.agency, "เอกสาร", plan, name)
-    response = HttpResponse(content, content_type=FORMATS[fmt])
-    response["Content-Disposition"] = content_disposition_header(True, name)
-    return response
+        logger.exception("document %s.%s failed for agency %s", kind, fmt, agency.pk)
+        raise DocumentProblem("failed", "จัดทำเอกสารไม่สำเร็จ" + (" (ตรวจว่าติดตั้ง LibreOffice แล้ว)" if fmt == "pdf" else ""),
+                              500) from None
+    return Document(content, name, fmt)
 
 
 def _problem(request: HttpRequest, message: str, status: int) -> HttpResponse:

@@ -144,3 +144,52 @@
     if (first) first.focus();
   });
 })();
+/* Suggested addresses and copyable links (the OIT checklist, the public pages' settings). */
+(function () {
+  "use strict";
+  // <a data-fill-url="…"> beside a form's URL field: puts the suggested address in the field. The
+  // link itself opens the form with the address filled in, for browsers without JavaScript.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-fill-url]");
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    var form = link.closest("form");
+    var field = form && form.querySelector("input[name=url]");
+    if (!field) return;
+    event.preventDefault();
+    var value = link.getAttribute("data-fill-url");
+    if (field.value && field.value !== value && !window.confirm("แทนลิงก์ที่กรอกไว้ด้วยลิงก์นี้?")) return;
+    field.value = value;
+    field.dispatchEvent(new Event("input", {bubbles: true}));
+    field.focus();
+  });
+  // <button data-copy="id">: copies the named field's text; <input data-select-all>: selected on focus.
+  function copied(button) {
+    var label = button.getAttribute("data-label") || button.textContent;
+    button.setAttribute("data-label", label);
+    button.textContent = "คัดลอกแล้ว";
+    setTimeout(function () { button.textContent = label; }, 2000);
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-copy]");
+    if (!button) return;
+    var field = document.getElementById(button.getAttribute("data-copy"));
+    if (!field) return;
+    field.focus();
+    field.select();
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(field.value).then(function () { copied(button); }, function () {
+        if (document.execCommand("copy")) copied(button);
+      });
+    } else if (document.execCommand && document.execCommand("copy")) {
+      copied(button);
+    }
+  });
+  document.addEventListener("focusin", function (event) {
+    var el = event.target;
+    if (el.matches && el.matches("input[data-select-all]")) el.select();
+  });
+  function showCopyButtons() {
+    document.querySelectorAll("button[data-copy][hidden]").forEach(function (b) { b.hidden = false; });
+  }
+  if (document.readyState !== "loading") showCopyButtons(); else document.addEventListener("DOMContentLoaded", showCopyButtons);
+})();
