@@ -45,6 +45,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="prongsai-bench-") as home:
         setup_django(Path(home))
+        from django.conf import settings
         from django.contrib.auth.models import User
         from django.test import Client
 
@@ -52,7 +53,6 @@ def main() -> None:
         from prongsai.thai import fiscal_year_of
         from prongsai.web.agencies.models import Agency, Membership, Unit
         from prongsai.web.complaints.models import ChannelSettings, Complaint
-        from django.conf import settings
 
         agency = Agency.objects.create(name="องค์การบริหารส่วนตำบลทดสอบ", agency_type="อบต.", province="กาญจนบุรี")
         unit = Unit.objects.create(agency=agency, name="สำนักปลัด")

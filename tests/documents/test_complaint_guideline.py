@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -24,20 +23,11 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from prongsai.documents import complaint_guideline as cg
-from prongsai.documents import pdf
 from prongsai.documents.complaint_guideline import Guideline, build_guideline, parse_wording, write_guideline
 from prongsai.documents.fonts import FONT_FAMILY
 from prongsai.documents.wordbreak import WORD_JOINER, ZWSP, strip_marks
 from prongsai.errors import InputError
-
-needs_soffice = pytest.mark.skipif(
-    not pdf.soffice_available(),
-    reason=f"LibreOffice (soffice) is not installed: apt-get install -y {pdf.DEBIAN_PACKAGE}",
-)
-needs_poppler = pytest.mark.skipif(
-    shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
-    reason="poppler-utils (pdftotext, pdffonts) is not installed: apt-get install -y poppler-utils",
-)
+from tests.documents.needs import needs_poppler, needs_soffice
 
 AGENCY = "องค์การบริหารส่วนตำบลลาดหญ้า"
 HEAD = "นายกองค์การบริหารส่วนตำบลลาดหญ้า"

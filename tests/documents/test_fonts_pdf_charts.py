@@ -17,19 +17,12 @@ import pytest
 
 from prongsai.documents import charts, docx_thai, fonts, pdf
 from prongsai.documents.fonts import FONT_FAMILY
+from tests.documents.needs import needs_poppler, needs_soffice
 
 WEB_FONTS = Path(fonts.__file__).resolve().parents[1] / "web_fonts"
 THAI_WORDS = ["ตำบล", "น้ำ", "ทั้งนี้", "การทุจริต"]
 HEADING = "รายงานผลการประเมินคุณธรรมและความโปร่งใส"
 
-needs_soffice = pytest.mark.skipif(
-    not pdf.soffice_available(),
-    reason=f"LibreOffice (soffice) is not installed: apt-get install -y {pdf.DEBIAN_PACKAGE}",
-)
-needs_poppler = pytest.mark.skipif(
-    shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
-    reason="poppler-utils (pdftotext, pdffonts) is not installed: apt-get install -y poppler-utils",
-)
 
 
 def build_docx(path: Path, heading: str = HEADING) -> Path:

@@ -39,18 +39,15 @@ def pytest_runtest_makereport(item, call):  # type: ignore[no-untyped-def]
     return report
 
 
-CHROMIUM = "/usr/bin/chromium"
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--no-first-run", "--disable-sync"]
-
-
 @pytest.fixture(scope="session")
 def browser():  # type: ignore[no-untyped-def]
     """One headless Chromium (Debian's, driven by Playwright) for every browser test of the session:
     the sync API allows one Playwright per thread, so the modules must share it."""
     from playwright.sync_api import sync_playwright
 
+    from tests.web.browsers import ARGS, CHROMIUM
+
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield browser
         browser.close()

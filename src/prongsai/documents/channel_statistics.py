@@ -87,6 +87,8 @@ def month_rows(stats: Statistics, digits: build.Digits) -> list[Row]:
 
 def grouped_label(stats: Statistics, digits: build.Digits) -> str:
     """The row that adds up the categories with few cases, naming none of them."""
+    if not stats.by_category:
+        return f"รวมทุกประเภท (แต่ละประเภทมีน้อยกว่า {digits.n(stats.hide_below)} เรื่อง)"
     return f"ประเภทอื่นที่มีน้อยกว่า {digits.n(stats.hide_below)} เรื่อง (รวมกัน)"
 
 

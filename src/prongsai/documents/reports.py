@@ -75,7 +75,6 @@ import io
 import os
 import re
 import tempfile
-import uuid
 import zipfile
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
@@ -85,6 +84,7 @@ from typing import Any, Literal
 
 from prongsai.documents import context as ctxmod
 from prongsai.documents.context import KINDS, PERIODS, ChartImage, Fmt
+from prongsai.documents.docx_build import write_atomic
 from prongsai.errors import InputError
 from prongsai.ita.analysis import Analysis
 from prongsai.ita.results import AgencyResults
@@ -367,18 +367,6 @@ def _check_out(out: Path) -> None:
         raise InputError("ปลายทางเป็นโฟลเดอร์", file=str(out), expected="ชื่อไฟล์ เช่น รายงาน.pdf")
 
 
-def _write_atomic(data: bytes, out: Path) -> Path:
-    tmp = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, out)
-    except BaseException:
-        with suppress(OSError):
-            tmp.unlink()
-        raise
-    return out
-
-
 @dataclass(frozen=True)
 class ReportJob:
     """One document of a batch for :func:`write_reports`."""
@@ -446,7 +434,7 @@ def _write_reports(jobs: list[ReportJob], timeout: float | None, office: Any) ->
             pdf.convert_many(pairs, timeout=timeout, context_numerals=True, office=office)
     for job, data, out in zip(jobs, built, outs, strict=True):
         if job.fmt == "docx":
-            _write_atomic(data, out)
+            write_atomic(data, out)
     return outs
 
 

@@ -65,9 +65,8 @@ def _load_one(admin: Any, path: Path) -> Agency | None:
 def _public_channels(admin: Any, agency: Agency, rich: bool) -> None:
     """Every demo agency's public channels in use: reports in each state and answered questions."""
     from prongsai.web.complaints.demo import CASES, add_demo_complaints
-    from prongsai.web.qa.demo import add_demo_questions
-
     from prongsai.web.public.models import PublicProfile
+    from prongsai.web.qa.demo import add_demo_questions
 
     PublicProfile.objects.get_or_create(agency=agency, defaults={
         "intro": f"{agency.name}ให้บริการประชาชนในพื้นที่ และเปิดช่องทางให้ประชาชนติดตามและตรวจสอบการทำงาน {DEMO_NOTE}",

@@ -97,6 +97,9 @@ INSTALLED_APPS = [
     "prongsai.web.public",
     "prongsai.web.complaints",
     "prongsai.web.qa",
+    "prongsai.web.eservice",
+    "prongsai.web.borrowing",
+    "prongsai.web.surveys",
 ]
 
 MIDDLEWARE = [

@@ -112,6 +112,9 @@ urlpatterns = [
     path("", include("prongsai.web.public.urls")),
     path("", include("prongsai.web.complaints.urls")),
     path("", include("prongsai.web.qa.urls")),
+    path("", include("prongsai.web.eservice.urls")),
+    path("", include("prongsai.web.borrowing.urls")),
+    path("", include("prongsai.web.surveys.urls")),
 ]
 
 handler400 = "prongsai.web.ui.views.bad_request"

@@ -1,0 +1,3 @@
+"""URLs of this app (included by prongsai.web.urls)."""
+
+urlpatterns: list = []
