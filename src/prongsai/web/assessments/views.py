@@ -269,6 +269,7 @@ def analysis(request: HttpRequest, access: AgencyAccess, year: int) -> HttpRespo
 
 def _dashboard(request: HttpRequest, access: AgencyAccess, year: int | None) -> HttpResponse:
     from prongsai.web.plans.models import Plan
+    from prongsai.web.public import work
 
     agency = access.agency
     rows = list(agency.results.all())
@@ -278,6 +279,7 @@ def _dashboard(request: HttpRequest, access: AgencyAccess, year: int | None) -> 
             raise Http404
         return render(request, "assessments/dashboard_empty.html", {
             "title": "ภาพรวมผลการประเมิน", "section": "dashboard", "default_year": default_result_year(),
+            "work_cards": work.cards(access),
         })
     result = analysis_for(found)
     thresholds = result.thresholds
@@ -314,6 +316,7 @@ def _dashboard(request: HttpRequest, access: AgencyAccess, year: int | None) -> 
         "plan": plan, "pass_mark": thresholds.pass_mark, "strength_mark": thresholds.strength_mark,
         "result_row": result_row, "missing": missing,
         "missing_summary": completeness.summary(framework, missing) if missing else "",
+        "work_cards": work.cards(access) if year is None else [],
     })
 
 
