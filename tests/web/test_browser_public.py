@@ -149,7 +149,7 @@ def test_the_public_home_on_a_phone(chromium, live_server, agency):
         assert phone.get_attribute("href") == "tel:034512345"
         assert phone.bounding_box()["height"] >= 32
         expect(page.get_by_role("link", name="saraban@ladya.go.th")).to_be_visible()
-        expect(page.get_by_role("heading", name="เอกสารเผยแพร่ ปีงบประมาณ 2565")).to_be_visible()
+        expect(page.get_by_role("heading", name="เอกสารเผยแพร่ ประจำปีงบประมาณ พ.ศ. 2565")).to_be_visible()
         for link in page.locator(".public-doc a").all():  # PDF and Word: big enough for a thumb
             assert link.bounding_box()["height"] >= 40
         check_page(page, base)
@@ -179,7 +179,7 @@ def test_the_measures_page_on_a_phone(chromium, live_server, agency):
 
         context, page = open_page(browser, PHONE)
         page.goto(f"{base}/p/{pk}/measures/")
-        expect(page.get_by_role("heading", level=1)).to_have_text("ผลการดำเนินการตามมาตรการ ปีงบประมาณ 2565")
+        expect(page.get_by_role("heading", level=1)).to_have_text("ผลการดำเนินการตามมาตรการ ประจำปีงบประมาณ พ.ศ. 2565")
         cards = page.locator(".public-measure")
         assert cards.count() == measures
         expect(page.get_by_text("จัดอบรมเจ้าหน้าที่ 2 รุ่น รวม 45 คน")).to_be_visible()  # screen digits: Arabic

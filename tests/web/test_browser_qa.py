@@ -118,7 +118,7 @@ def test_a_citizen_asks_staff_answer_and_the_answer_is_published(pages, live_ser
     expect(phone.locator("input[name=website]")).not_to_be_in_viewport()  # the honeypot is out of sight
     phone.get_by_role("button", name="ส่งคำถาม").click()
     phone.wait_for_url(re.compile(r"\?asked=1#asked$"))
-    expect(phone.get_by_role("status")).to_contain_text("จะแสดงในหน้านี้เมื่อหน่วยงานตอบแล้ว")
+    expect(phone.get_by_role("status")).to_contain_text("หน่วยงานจะเผยแพร่คำถามพร้อมคำตอบในหน้านี้")
     expect(phone.get_by_text(QUESTION)).to_have_count(0)  # not published before it is answered
     shot(phone, "qa-public-asked-390.png")
     assert phone.context.cookies() == []  # no cookie, not even for the form

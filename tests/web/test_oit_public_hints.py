@@ -5,7 +5,7 @@ from prongsai.web.plans import services
 from tests.web.base import BaseTestCase
 from tests.web.public_helpers import approve, profile
 
-HINT = "ใช้หน้าของโปร่งใสได้: "
+HINT = "ใช้หน้าในระบบ “โปร่งใส” ได้: "
 
 
 class OitPublicHintsTestCase(BaseTestCase):
@@ -26,7 +26,7 @@ class OitPublicHintsTestCase(BaseTestCase):
         # the button opens the item's form with the page in its URL field
         self.assertContains(r, f'hx-get="/a/{self.agency.pk}/oit/2567/O28/?suggest=0"')
         # what is still missing for the page to show what the item asks
-        self.assertContains(r, "ยังไม่มีแผนมาตรการปี 2567 ที่อนุมัติแล้ว")
+        self.assertContains(r, "ยังไม่มีแผนมาตรการปีงบประมาณ 2567 ที่ได้รับอนุมัติ")
         self.assertContains(r, "ยังไม่ได้กรอกที่อยู่")
         self.assertContains(r, "ยังไม่เปิดรับเรื่องร้องเรียนทางเว็บไซต์")
 
@@ -81,7 +81,7 @@ class OitPublicHintsTestCase(BaseTestCase):
         approve(self.owner, plan)
         self.login(self.member)
         r = self.client.get(self.a_url("oit/2567/"))
-        self.assertNotContains(r, "ยังไม่มีแผนมาตรการปี 2567")
+        self.assertNotContains(r, "ยังไม่มีแผนมาตรการปีงบประมาณ 2567")
         self.assertNotContains(r, "ยังไม่ได้กรอกที่อยู่")
         self.assertNotContains(r, "ยังไม่เปิดรับเรื่องร้องเรียนทางเว็บไซต์")
 

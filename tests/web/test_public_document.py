@@ -34,7 +34,7 @@ class PublicDocumentTestCase(BaseTestCase):
     def test_a_draft_plan_is_not_published(self):
         for kind in ("analysis", "plan", "implementation"):
             r = self.client.get(self.url(kind))
-            self.assertContains(r, "ยังไม่มีแผนมาตรการที่อนุมัติแล้ว", status_code=404)
+            self.assertContains(r, "ยังไม่มีมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานที่ได้รับอนุมัติ", status_code=404)
             assert_private(self, r)
 
     def test_it_follows_the_approved_version_not_a_newer_draft(self):

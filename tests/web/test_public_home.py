@@ -16,7 +16,7 @@ class PublicHomeTestCase(BaseTestCase):
         self.assertContains(r, self.agency.name)
         self.assertContains(r, "หน่วยงานบริการประชาชนตำบลลาดหญ้า")
         for name, label in (("complaint_new", "แจ้งเรื่องร้องเรียนการทุจริตและ<span class=\"nowrap\">ประพฤติมิชอบ</span>"),
-                            ("complaint_status", "ติดตามเรื่องที่แจ้งไว้"),
+                            ("complaint_status", "ติดตามเรื่องร้องเรียน"),
                             ("complaint_statistics", "สถิติเรื่องร้องเรียน"), ("public_qa", "ถาม–ตอบ (Q&amp;A)"),
                             ("public_measures", "ผลการดำเนินการตามมาตรการ")):
             self.assertContains(r, f'href="{reverse(name, args=[self.agency.pk])}"')
@@ -44,7 +44,7 @@ class PublicHomeTestCase(BaseTestCase):
         self.assertNotContains(r, "/documents/")  # the plan is a draft
         approve(self.owner, self.plan)
         r = self.client.get(self.url())
-        self.assertContains(r, f"เอกสารเผยแพร่ ปีงบประมาณ {self.plan.fiscal_year}")
+        self.assertContains(r, f"เอกสารเผยแพร่ ประจำปีงบประมาณ พ.ศ. {self.plan.fiscal_year}")
         for kind in ("analysis", "plan", "implementation"):
             self.assertContains(r, reverse("public_document", args=[self.agency.pk, kind, "pdf"]))
 

@@ -34,7 +34,7 @@ class PublicMeasuresTestCase(BaseTestCase):
 
     def test_without_an_approved_plan_it_shows_nothing_of_the_draft(self):
         r = self.client.get(self.url())
-        self.assertContains(r, "ยังไม่มีแผนมาตรการที่อนุมัติแล้ว")
+        self.assertContains(r, "ยังไม่มีมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานที่ได้รับอนุมัติ")
         for measure in self.plan.measures.all():
             self.assertNotContains(r, measure.title)
         self.assertNotContains(r, "ประชุมชี้แจงแล้ว")
@@ -82,7 +82,7 @@ class PublicMeasuresTestCase(BaseTestCase):
         r = self.client.get(self.url(self.other))
         self.assertEqual(r.status_code, 200)
         assert_private(self, r)
-        self.assertContains(r, "ยังไม่มีแผนมาตรการที่อนุมัติแล้ว")  # B's own plan is a draft
+        self.assertContains(r, "ยังไม่มีมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานที่ได้รับอนุมัติ")  # B's own plan is a draft
         for measure in self.plan.measures.all():
             self.assertNotContains(r, measure.title)
         self.assertNotContains(r, "จัดอบรมแล้ว 2 ครั้ง")

@@ -75,7 +75,7 @@ class PublicQaTestCase(BaseTestCase):
 
         response = self.client.get(self.url() + "?asked=1")
         self.assertContains(response, "ได้รับคำถามของท่านแล้ว")
-        self.assertContains(response, "คำถามของท่านจะแสดงในหน้านี้เมื่อหน่วยงานตอบแล้ว")
+        self.assertContains(response, "เมื่อตอบแล้ว หน่วยงานจะเผยแพร่คำถามพร้อมคำตอบในหน้านี้")
         self.assertNotContains(response, QUESTION)  # not shown before it is answered
 
     def test_it_checks_ownership(self):

@@ -87,7 +87,7 @@ class QaStatisticsTestCase(BaseTestCase):
             staff = self.client.get(self.a_url("qa/"))
         for response in (public, staff):
             self.assertEqual(response.context["stats"].answered, 4)
-            self.assertContains(response, "ปีงบประมาณ 2569")
+            self.assertContains(response, "ปีงบประมาณ พ.ศ. 2569" if response is public else "ปีงบประมาณ 2569")
             self.assertContains(response, "12.5")
             self.assertContains(response, "ตอบภายใน 15 วัน")
         self.assertContains(public, "60<span>%</span>")

@@ -34,7 +34,7 @@ class PublicProfileForm(forms.ModelForm):
             try:
                 check(link)
             except ValidationError:
-                raise ValidationError(f"'{line}' ไม่ใช่ลิงก์ที่ถูกต้อง: ใส่ลิงก์ละหนึ่งบรรทัด "
+                raise ValidationError(f"“{line}” ไม่ใช่ลิงก์ที่ถูกต้อง กรุณาใส่บรรทัดละหนึ่งลิงก์ "
                                       "เช่น https://www.facebook.com/ชื่อเพจ") from None
             out.append(link)
         return "\n".join(out)

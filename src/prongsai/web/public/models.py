@@ -15,14 +15,14 @@ class PublicProfile(models.Model):
                              help_text="แสดงใต้ชื่อหน่วยงานในหน้าหลัก ไม่เกินสองสามประโยค")
     address = models.TextField("ที่อยู่", blank=True)
     phone = models.CharField("หมายเลขโทรศัพท์", max_length=100, blank=True,
-                             help_text="หลายหมายเลขคั่นด้วยเครื่องหมายจุลภาค เช่น 0 3451 2345, 0 3451 2346")
+                             help_text="หลายหมายเลขให้คั่นด้วยเครื่องหมายจุลภาค (,) เช่น 0 3451 2345, 0 3451 2346 ต่อ 12")
     email = models.EmailField("อีเมล", blank=True, help_text="เช่น อีเมลงานสารบรรณของหน่วยงาน")
     office_hours = models.CharField("เวลาทำการ", max_length=200, blank=True,
                                     help_text="เช่น วันจันทร์–วันศุกร์ 08.30–16.30 น. (เว้นวันหยุดราชการ)")
     map_url = models.URLField("ลิงก์แผนที่ตั้ง", max_length=500, blank=True,
                               help_text="ลิงก์ Google Maps หรือแผนที่อื่นของที่ตั้งหน่วยงาน")
     social_links = models.TextField("ช่องทางเครือข่ายสังคมออนไลน์", blank=True,
-                                    help_text="ลิงก์ละหนึ่งบรรทัด เช่น เพจ Facebook หรือ LINE Official ของหน่วยงาน")
+                                    help_text="บรรทัดละหนึ่งลิงก์ เช่น เพจ Facebook หรือ LINE Official ของหน่วยงาน")
     head_title = models.CharField("ตำแหน่งผู้บริหารสูงสุด", max_length=200, blank=True,
                                   help_text="ตำแหน่งที่ใช้ในเอกสาร เช่น นายกองค์การบริหารส่วนตำบลลาดหญ้า")
     updated_at = models.DateTimeField("แก้ไขล่าสุด", auto_now=True)

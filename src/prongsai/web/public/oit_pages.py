@@ -1,5 +1,5 @@
 """Which OIT items the agency's public pages can be the evidence of (data/oit_pages.yaml), and the
-suggestions the OIT checklist shows for them ("ใช้หน้าของโปร่งใสได้: <address>").
+suggestions the OIT checklist shows for them ("ใช้หน้าในระบบ “โปร่งใส” ได้: <address>").
 
 The file names items of a few fiscal years; the other years are reached through the framework
 library (successors, the crosswalk, carried years, the same item name), so a new year's framework
@@ -288,7 +288,7 @@ def suggestions(agency, framework, absolute: Callable[[str], str]) -> dict[str, 
                 continue
             note = None
             if plan_year is not None and plan_year not in approved:
-                note = f"ยังไม่มีแผนมาตรการปี {plan_year} ที่อนุมัติแล้ว"
+                note = f"ยังไม่มีแผนมาตรการปีงบประมาณ {plan_year} ที่ได้รับอนุมัติ"
             elif item.page == "public_home" and missing_contact:
                 note = "ยังไม่ได้กรอก" + " ".join(missing_contact) + " (เมนูหน้าสาธารณะ)"
             elif item.page in COMPLAINT_PAGES and not channel_open:

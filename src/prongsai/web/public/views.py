@@ -25,7 +25,7 @@ from prongsai.web.public.forms import PublicProfileForm
 from prongsai.web.public.models import PublicProfile
 from prongsai.web.public.published import approved_plan, approved_years, published_documents
 
-NO_PLAN = "ยังไม่มีแผนมาตรการที่อนุมัติแล้ว"
+NO_PLAN = "ยังไม่มีมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานที่ได้รับอนุมัติ"
 # Each download makes the document afresh (a PDF is a LibreOffice job): a few a minute per visitor.
 DOCUMENT_BUILDS = Throttle("public-document", limit=30, window=3600)
 STATE_ORDER = (tracking_rule.DONE, tracking_rule.IN_PROGRESS, tracking_rule.LATE, tracking_rule.NOT_STARTED)
@@ -69,11 +69,11 @@ def public_home(request: HttpRequest, agency: Agency) -> HttpResponse:
 def public_measures(request: HttpRequest, agency: Agency) -> HttpResponse:
     years = approved_years(agency)
     year = _year(request)
-    title = "ผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส"
+    title = "ผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
     crumbs = [("ผลการดำเนินการตามมาตรการ", None)]
     if year is not None and year not in years:
-        return _problem(agency, "ไม่พบแผนมาตรการของปีที่เลือก",
-                        f"{NO_PLAN}ของปีงบประมาณนี้ ดูปีอื่นได้ที่หน้าผลการดำเนินการตามมาตรการ", 404,
+        return _problem(agency, "ไม่พบมาตรการของปีงบประมาณที่เลือก",
+                        "ปีงบประมาณที่เลือกยังไม่มีมาตรการที่ได้รับอนุมัติ" + (" กดปุ่มด้านล่างเพื่อดูปีงบประมาณอื่น" if years else ""), 404,
                         back=None if not years else _measures_url(agency))
     plan = approved_plan(agency, year or years[0]) if years else None
     rows = services.statuses(plan) if plan is not None else []
@@ -114,15 +114,15 @@ def public_document(request: HttpRequest, agency: Agency, kind: str, fmt: str) -
     if year == "bad" or period not in PERIODS:
         return _problem(agency, title, "ลิงก์ของเอกสารไม่ถูกต้อง", 404)
     if year is not None and year not in years:
-        return _problem(agency, title, f"{NO_PLAN}ของปีงบประมาณ {year}", 404)
+        return _problem(agency, title, f"ปีงบประมาณ {year} ยังไม่มีมาตรการที่ได้รับอนุมัติ", 404)
     plan = approved_plan(agency, year or years[0]) if years else None
     if plan is None:
         return _problem(agency, title, NO_PLAN, 404)
     if not plan.based_on_year:
         return _problem(agency, title, "เอกสารนี้ยังไม่พร้อมเผยแพร่", 404)
     if DOCUMENT_BUILDS.exceeded(request):
-        return _problem(agency, "ดาวน์โหลดบ่อยเกินไป", "มีการดาวน์โหลดเอกสารจากเครื่องนี้บ่อยเกินไป "
-                        "กรุณารอสักครู่แล้วลองอีกครั้ง", 429)
+        return _problem(agency, "ดาวน์โหลดบ่อยเกินไป", "มีการดาวน์โหลดเอกสารจากเครือข่ายนี้บ่อยเกินไป "
+                        "กรุณาลองใหม่อีกครั้งภายใน 1 ชั่วโมง", 429)
     DOCUMENT_BUILDS.count(request)
     try:
         document = build_document(agency, kind, fmt, year=plan.based_on_year, plan=plan,
@@ -189,10 +189,10 @@ def public_links(request: HttpRequest, agency: Agency) -> list[dict[str, Any]]:
 
 
 PAGE_LABELS = (
-    ("public_home", "หน้าหลักของหน่วยงาน (ช่องทางทั้งหมดและข้อมูลการติดต่อ)"),
+    ("public_home", "หน้าหลักของหน่วยงาน (ข้อมูลการติดต่อและช่องทางสำหรับประชาชน)"),
     ("complaint_new", "แจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ"),
-    ("complaint_status", "ติดตามเรื่องที่แจ้งไว้"),
-    ("complaint_statistics", "สถิติเรื่องร้องเรียน"),
+    ("complaint_status", "ติดตามเรื่องร้องเรียน"),
+    ("complaint_statistics", "สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ"),
     ("public_complaint_guideline", "แนวปฏิบัติการจัดการเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ (PDF)"),
     ("public_qa", "ถาม–ตอบ (Q&A)"),
     ("public_measures", "ผลการดำเนินการตามมาตรการ"),

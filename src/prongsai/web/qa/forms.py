@@ -31,7 +31,7 @@ def _too_long(label: str, limit: int) -> str:
 class AskForm(forms.Form):
     name = forms.CharField(
         label="ชื่อผู้ถาม (ไม่บังคับ)", required=False, max_length=NAME_MAX,
-        help_text="เว้นว่างได้ หากไม่ระบุ คำถามจะแสดงว่า “ไม่ประสงค์ออกนาม”",
+        help_text="ชื่อที่ระบุจะแสดงพร้อมคำถามบนหน้านี้ หากไม่ระบุจะแสดงว่า “ไม่ประสงค์ออกนาม”",
         error_messages={"max_length": _too_long("ชื่อผู้ถาม", NAME_MAX)},
         widget=forms.TextInput(attrs={"autocomplete": "off"}))
     text = forms.CharField(

@@ -16,6 +16,6 @@ def for_dashboard(access: AgencyAccess) -> list[dict[str, Any]]:
     waiting = list(Question.objects.filter(agency=access.agency, status=Question.WAITING).values_list("asked_on", flat=True))
     today, days = timezone.localdate(), answer_days()
     late = sum(1 for asked in waiting if (today - asked).days > days)
-    note = f"รอเกิน {days} วัน {late} คำถาม" if late else ("ตอบครบทุกคำถามแล้ว" if not waiting else "")
+    note = f"รอเกิน {days} วัน {late} คำถาม" if late else ("ไม่มีคำถามที่รอคำตอบ" if not waiting else "")
     return [{"title": "คำถามที่รอคำตอบ", "value": len(waiting), "note": note,
              "href": reverse("qa_questions", args=[access.agency.pk]), "bad": bool(late)}]
