@@ -5,6 +5,8 @@ so no view can ship without this check."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from prongsai.web.agencies.models import Agency, Invitation, Membership, SupervisorScope
@@ -31,7 +33,8 @@ GLOBAL = {
     "invitation_decline": 404,
 }
 OBJECT_IDS = ("unit_id", "member_id", "plan_id", "measure_id", "step_id", "entry_id", "evidence_id",
-              "invitation_id", "complaint_id", "attachment_id", "question_id")
+              "invitation_id", "complaint_id", "attachment_id", "question_id", "asset_id", "loan_id", "survey_id",
+              "item_id", "type_id", "request_id", "file_id")
 
 
 def public_channel_objects(agency: Agency) -> tuple:
@@ -47,6 +50,28 @@ def public_channel_objects(agency: Agency) -> tuple:
         "name": "ชื่อผู้ร้องลับเฉพาะ", "contact": "0800000000"}, [clean("a.pdf", b"%PDF-1.4\n%%EOF\n", 1, 10 ** 6)])
     question = Question.objects.create(agency=agency, asked_on=complaint.received_on, text="คำถามที่ยังรอคำตอบลับเฉพาะ")
     return complaint, complaint.attachments.get(), question
+
+
+def service_objects(agency: Agency, owner) -> dict[str, object]:
+    """Agency A's asset (not public) with a loan to a member of the public, and a survey."""
+    from prongsai.web.borrowing.models import Asset, Loan, LoanLine
+    from prongsai.web.surveys import actions
+
+    day = date(2026, 11, 20)
+    asset = Asset.objects.create(agency=agency, code="ISO-1", name="พัสดุลับเฉพาะ", unit=agency.units.first())
+    loan = Loan.objects.create(agency=agency, fiscal_year=2570, seq=1, borrower_kind="public",
+                               borrower_name="ผู้ยืมลับเฉพาะ", phone="0800000001", address="ที่อยู่ลับเฉพาะ",
+                               purpose_kind="community", purpose="งาน", place="ที่", start_on=day, end_on=day,
+                               requested_on=day)
+    LoanLine.objects.create(loan=loan, asset=asset, quantity=1)
+    survey = actions.create_survey(owner, agency, {"title": "แบบสำรวจทดสอบ", "intro": "", "services": ["งานจัดเก็บภาษี"],
+                                                   "ask_profile": True})
+    actions.set_open(owner, survey, True)
+    from tests.web.test_eservice_world import eservice_objects
+
+    request_type, service_request, request_file = eservice_objects(agency)
+    return {"asset": asset, "loan": loan, "survey": survey, "item": survey.items.first(), "type": request_type,
+            "request": service_request, "file": request_file}
 
 
 def walk(patterns, prefix=""):
@@ -82,6 +107,7 @@ class IsolationTestCase(BaseTestCase):
         # agency A's open invitation of an account that belongs to no agency
         cls.invitation = invitations.send(cls.owner, cls.agency, make_user("ivan"), "editor", None)
         cls.complaint, cls.attachment, cls.question = public_channel_objects(cls.agency)
+        cls.services = service_objects(cls.agency, cls.owner)
 
     def params_for(self, agency: Agency) -> dict[str, object]:
         """Values for every URL parameter, taken from agency A's objects (whatever `agency` the URL names)."""
@@ -105,6 +131,13 @@ class IsolationTestCase(BaseTestCase):
             "complaint_id": self.complaint.pk,
             "attachment_id": self.attachment.pk,
             "question_id": self.question.pk,
+            "asset_id": self.services["asset"].pk,
+            "loan_id": self.services["loan"].pk,
+            "survey_id": self.services["survey"].pk,
+            "item_id": self.services["item"].pk,
+            "type_id": self.services["type"].pk,
+            "request_id": self.services["request"].pk,
+            "file_id": self.services["file"].pk,
         }
 
     def url_for(self, pattern: str, params: dict[str, object]) -> str:
@@ -228,7 +261,9 @@ class PublicPagesTestCase(BaseTestCase):
 
         cls.invitation = invitations.send(cls.owner, cls.agency, make_user("ivan"), "editor", None)
         cls.complaint, cls.attachment, cls.question = public_channel_objects(cls.agency)
+        cls.services = service_objects(cls.agency, cls.owner)
         cls.secrets = ["เนื้อหาเรื่องร้องเรียนลับเฉพาะ", "ผู้ถูกร้องลับเฉพาะ", "ชื่อผู้ร้องลับเฉพาะ", "คำถามที่ยังรอคำตอบลับเฉพาะ",
+                       "พัสดุลับเฉพาะ", "ผู้ยืมลับเฉพาะ", "ที่อยู่ลับเฉพาะ", "ชื่อผู้ยื่นคำขอลับเฉพาะ",
                        *Measure.objects.filter(plan__agency=cls.agency).values_list("title", flat=True)]
 
     def public_patterns(self):

@@ -63,10 +63,14 @@ def _load_one(admin: Any, path: Path) -> Agency | None:
 
 
 def _public_channels(admin: Any, agency: Agency, rich: bool) -> None:
-    """Every demo agency's public channels in use: reports in each state and answered questions."""
+    """Every demo agency's public channels and services in use: reports in each state, answered
+    questions, service requests, loans of assets and a survey with answers."""
+    from prongsai.web.borrowing.demo import add_demo_borrowing
     from prongsai.web.complaints.demo import CASES, add_demo_complaints
+    from prongsai.web.eservice.demo import add_demo_eservice
     from prongsai.web.public.models import PublicProfile
     from prongsai.web.qa.demo import add_demo_questions
+    from prongsai.web.surveys.demo import add_demo_surveys
 
     PublicProfile.objects.get_or_create(agency=agency, defaults={
         "intro": f"{agency.name}ให้บริการประชาชนในพื้นที่ และเปิดช่องทางให้ประชาชนติดตามและตรวจสอบการทำงาน {DEMO_NOTE}",
@@ -75,6 +79,9 @@ def _public_channels(admin: Any, agency: Agency, rich: bool) -> None:
     })
     add_demo_complaints(agency, admin, count=len(CASES) if rich else 2)
     add_demo_questions(agency, admin)
+    add_demo_eservice(agency, admin)
+    add_demo_borrowing(agency, admin)
+    add_demo_surveys(agency, admin)
 
 
 def _approve_and_progress(admin: Any, agency: Agency, plan: Any) -> None:

@@ -31,7 +31,10 @@ DATA_FILE = Path(__file__).with_name("data") / "oit_pages.yaml"
 FRAMEWORK_ID = re.compile(r"^ita-\d{4}(-[a-z][a-z0-9]*)?$")
 # The public pages a link may name: url names of /p/<agency_id>/… (public_document takes a kind).
 PAGES = ("public_home", "public_qa", "public_measures", "public_document", "complaint_new", "complaint_status",
-         "complaint_statistics", "public_complaint_guideline")
+         "complaint_statistics", "public_complaint_guideline", "borrow", "borrow_rules", "public_survey_results",
+         "public_eservice", "public_eservice_statistics")
+# Pages that are a file: the OIT item links the PDF.
+PDF_PAGES = ("public_complaint_guideline", "borrow_rules")
 COMPLAINT_PAGES = ("complaint_new", "complaint_status", "public_complaint_guideline")
 DOCUMENT_KINDS = ("analysis", "plan", "implementation")
 YEARLY = ("public_measures", "public_document")  # pages that show one plan year: ?year= in the address
@@ -246,7 +249,7 @@ def page_path(agency_id: int, page: str, kind: str | None = None, plan_year: int
     try:
         if page == "public_document":
             path = reverse(page, args=[agency_id, kind, "pdf"])
-        elif page == "public_complaint_guideline":
+        elif page in PDF_PAGES:
             path = reverse(page, args=[agency_id, "pdf"])
         else:
             path = reverse(page, args=[agency_id])

@@ -24,6 +24,7 @@ from prongsai.web.public.anonymity import Throttle, public_view
 from prongsai.web.public.forms import PublicProfileForm
 from prongsai.web.public.models import PublicProfile
 from prongsai.web.public.published import approved_plan, approved_years, published_documents
+from prongsai.web.public.services import offered as offered_services
 
 NO_PLAN = "ยังไม่มีมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงานที่ได้รับอนุมัติ"
 # Each download makes the document afresh (a PDF is a LibreOffice job): a few a minute per visitor.
@@ -59,7 +60,7 @@ def public_home(request: HttpRequest, agency: Agency) -> HttpResponse:
     plan = approved_plan(agency, years[0]) if years else None
     return public_page("public/home.html", {
         "agency": agency, "title": "หน้าหลัก", "profile": profile, "plan": plan,
-        "documents": published_documents(plan),
+        "documents": published_documents(plan), "services": offered_services(agency),
     })
 
 
