@@ -34,10 +34,13 @@ from typing import Any, Literal
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from prongsai.documents import docx_build as build
 from prongsai.documents.wordbreak import WORD_JOINER
+from prongsai.documents.wording import check_ids as _check_ids
+from prongsai.documents.wording import parse_model
+from prongsai.documents.wording import slots as _slots
 from prongsai.errors import InputError
 from prongsai.thai import BE_YEAR_MAX, BE_YEAR_MIN, check_printable, normalise_text
 
@@ -246,51 +249,12 @@ class Wording(_Model):
                 yield f"defaults.{key}[{n}]", text
 
 
-def _check_ids(where: str, ids: list[str]) -> None:
-    seen = {i for i in ids if ids.count(i) > 1}
-    if seen:
-        raise ValueError(f"{where}: รหัส (id) ซ้ำกัน: {', '.join(sorted(seen))}")
-
-
-def _slots(text: str, where: str) -> list[str]:
-    names = _SLOT.findall(text)
-    if _STRAY_BRACE.search(_SLOT.sub("", text)):
-        raise ValueError(f"{where}: วงเล็บปีกกา {{ }} ไม่ครบคู่ในข้อความ: {text[:60]}")
-    return names
-
-
-_PYDANTIC_TH = {
-    "missing": "ไม่ได้ระบุ",
-    "extra_forbidden": "ไม่รู้จักคีย์นี้",
-    "string_type": "ต้องเป็นข้อความ",
-    "string_too_short": "ต้องไม่เป็นข้อความว่าง",
-    "too_short": "ต้องมีอย่างน้อยหนึ่งรายการ",
-    "string_pattern_mismatch": "ต้องเป็นรหัสภาษาอังกฤษตัวเล็ก เช่น steps",
-    "literal_error": "ต้องเป็น channels, steps, return_check หรือ liability",
-    "tuple_type": "ต้องเป็นรายการ",
-    "too_long": "มีจำนวนรายการเกินกำหนด",
-    "model_type": "ต้องเป็นชุดข้อมูล (คีย์: ค่า)",
-}
-
-
 def parse_wording(text: str, *, file: str = DATA_FILE) -> Wording:
     """The wording from YAML text; InputError (Thai, naming the file and the part) when wrong."""
-    from prongsai.yamlio import YamlError, loads_yaml
-
-    try:
-        data = loads_yaml(text)
-    except YamlError as exc:
-        raise InputError(exc.message, file=file, where=exc.where, expected=exc.expected) from None
-    try:
-        return Wording.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or None
-        message = str(first["msg"]).removeprefix("Value error, ")
-        if first["type"] != "value_error":
-            message = _PYDANTIC_TH.get(first["type"], f"ค่าไม่ถูกต้อง ({first['msg']})")
-        raise InputError(f"ข้อความของหลักเกณฑ์การยืม-คืนพัสดุไม่ถูกต้อง: {message}", file=file, where=where,
-                         expected=f"โครงสร้างตามคำอธิบายที่ต้นไฟล์ {DATA_FILE}") from None
+    return parse_model(text, Wording, file=file, what="ข้อความของหลักเกณฑ์การยืม-คืนพัสดุ",
+                       expected=f"โครงสร้างตามคำอธิบายที่ต้นไฟล์ {DATA_FILE}",
+                       messages={"string_pattern_mismatch": "ต้องเป็นรหัสภาษาอังกฤษตัวเล็ก เช่น steps",
+                                 "literal_error": "ต้องเป็น channels, steps, return_check หรือ liability"})
 
 
 @cache

@@ -33,10 +33,12 @@ from typing import Any, Literal
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from prongsai.documents import docx_build as build
 from prongsai.documents.wordbreak import WORD_JOINER
+from prongsai.documents.wording import parse_model
+from prongsai.documents.wording import slots as _slots
 from prongsai.errors import InputError
 from prongsai.thai import check_printable, normalise_text
 
@@ -57,7 +59,6 @@ CHANNELS_WIDTHS_CM = (4.6, 11.4)
 STEPS_WIDTHS_CM = (1.1, 7.7, 3.4, 3.8)
 COMPLAINTS_WIDTHS_CM = (6.0, 10.0)
 _SLOT = re.compile(r"\{([^{}]*)\}")
-_STRAY_BRACE = re.compile(r"[{}]")
 # A number stays with the unit after it ("๒๔ ชั่วโมง", "๑๐ บาท", "๑๖.๓๐ น.") and a range of
 # numbers stays whole ("๐๘.๓๐–๑๖.๓๐"): docx_build keeps only days, months and years so.
 _UNIT_AFTER = re.compile(r"(?<=[0-9๐-๙]) (?=(?:ชั่วโมง|นาที|บาท|ครั้ง|ลิตร|ฉบับ|คำขอ|ราย|คน)(?![ก-ฮ])|น\.)")
@@ -158,44 +159,11 @@ class Wording(_Model):
                 yield f"default_steps[{n}].{key}", getattr(step, key)
 
 
-def _slots(text: str, where: str) -> list[str]:
-    names = _SLOT.findall(text)
-    if _STRAY_BRACE.search(_SLOT.sub("", text)):
-        raise ValueError(f"{where}: วงเล็บปีกกา {{ }} ไม่ครบคู่ในข้อความ: {text[:60]}")
-    return names
-
-
-_PYDANTIC_TH = {
-    "missing": "ไม่ได้ระบุ",
-    "extra_forbidden": "ไม่รู้จักคีย์นี้",
-    "string_type": "ต้องเป็นข้อความ",
-    "string_too_short": "ต้องไม่เป็นข้อความว่าง",
-    "too_short": "ต้องมีอย่างน้อยหนึ่งรายการ",
-    "too_long": "มีจำนวนรายการเกินกำหนด",
-    "literal_error": "ต้องเป็นรหัสหัวข้อที่รู้จัก: " + ", ".join(SECTION_IDS),
-    "tuple_type": "ต้องเป็นรายการ",
-    "model_type": "ต้องเป็นชุดข้อมูล (คีย์: ค่า)",
-}
-
-
 def parse_wording(text: str, *, file: str = DATA_FILE) -> Wording:
     """The wording from YAML text; InputError (Thai, naming the file and the part) when wrong."""
-    from prongsai.yamlio import YamlError, loads_yaml
-
-    try:
-        data = loads_yaml(text)
-    except YamlError as exc:
-        raise InputError(exc.message, file=file, where=exc.where, expected=exc.expected) from None
-    try:
-        return Wording.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or None
-        message = str(first["msg"]).removeprefix("Value error, ")
-        if first["type"] != "value_error":
-            message = _PYDANTIC_TH.get(first["type"], f"ค่าไม่ถูกต้อง ({first['msg']})")
-        raise InputError(f"ข้อความของคู่มือการให้บริการไม่ถูกต้อง: {message}", file=file, where=where,
-                         expected=f"โครงสร้างตามคำอธิบายที่ต้นไฟล์ {DATA_FILE}") from None
+    return parse_model(text, Wording, file=file, what="ข้อความของคู่มือการให้บริการ",
+                       expected=f"โครงสร้างตามคำอธิบายที่ต้นไฟล์ {DATA_FILE}",
+                       messages={"literal_error": "ต้องเป็นรหัสหัวข้อที่รู้จัก: " + ", ".join(SECTION_IDS)})
 
 
 @cache
