@@ -36,8 +36,7 @@ from docx.shared import Cm, Pt
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from prongsai.documents import docx_build as build
-from prongsai.documents.wording import check_ids as _check_ids
-from prongsai.documents.wording import parse_model
+from prongsai.documents.wording import check_announcement, parse_model
 from prongsai.documents.wording import slots as _slots
 from prongsai.errors import InputError
 from prongsai.thai import BE_YEAR_MAX, BE_YEAR_MIN, check_printable, normalise_text
@@ -130,33 +129,7 @@ class Wording(_Model):
 
     @model_validator(mode="after")
     def _consistent(self) -> Wording:
-        _check_ids("sections", [s.id for s in self.sections])
-        _check_ids("steps", [s.id for s in self.steps])
-        inserts = [b.insert for s in self.sections for b in s.blocks if b.insert]
-        for name in INSERTS:
-            if inserts.count(name) != 1:
-                raise ValueError(f"ต้องมี insert: {name} หนึ่งครั้งพอดี แต่พบ {inserts.count(name)} ครั้ง")
-        sections = {s.id for s in self.sections}
-        steps = {s.id for s in self.steps}
-        used: set[str] = set()
-        for where, text in self.texts():
-            for name in _slots(text, where):
-                kind, _, ref = name.partition(".")
-                if ref and kind == "no" and ref in sections or ref and kind == "step" and ref in steps:
-                    continue
-                if ref or name not in PLACEHOLDERS:
-                    known = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
-                    raise ValueError(
-                        f"{where}: ไม่รู้จักช่องข้อมูล {{{name}}} (ช่องข้อมูลที่ใช้ได้: {known}, "
-                        "{no.รหัสหัวข้อ} และ {step.รหัสขั้นตอน})"
-                    )
-                used.add(name)
-        for name in REQUIRED:
-            if name not in used:
-                raise ValueError(
-                    f"ไม่มีช่องข้อมูล {{{name}}} ({PLACEHOLDERS[name]}) ในข้อความใดเลย "
-                    "เอกสารจะไม่ระบุข้อมูลนี้ ให้เพิ่มช่องข้อมูลนี้ในข้อความที่เกี่ยวข้อง"
-                )
+        check_announcement(self, INSERTS, PLACEHOLDERS, REQUIRED)
         if "issued_on" not in _slots(self.issued, "issued"):
             raise ValueError("issued: ต้องมีช่องข้อมูล {issued_on} (วันที่ประกาศ)")
         return self

@@ -60,3 +60,34 @@ def parse_model(text: str, model: type[Model], *, file: str, what: str, expected
             table = {**PYDANTIC_TH, **(messages or {})}
             message = table.get(first["type"], f"ค่าไม่ถูกต้อง ({first['msg']})")
         raise InputError(f"{what}ไม่ถูกต้อง: {message}", file=file, where=where, expected=expected) from None
+
+
+def check_announcement(wording: object, inserts: tuple[str, ...], placeholders: Mapping[str, str],
+                       required: tuple[str, ...]) -> None:
+    """The checks every ประกาศ-like wording passes: unique section and step ids, each insert
+    (a table the code puts in) exactly once, only known placeholders — {no.<section>} and
+    {step.<step>} for numbers — and every required one somewhere. `wording` has `sections`
+    (with `blocks`), `steps` and `texts()` (where, text)."""
+    check_ids("sections", [s.id for s in wording.sections])  # type: ignore[attr-defined]
+    check_ids("steps", [s.id for s in wording.steps])  # type: ignore[attr-defined]
+    found = [b.insert for s in wording.sections for b in s.blocks if b.insert]  # type: ignore[attr-defined]
+    for name in inserts:
+        if found.count(name) != 1:
+            raise ValueError(f"ต้องมี insert: {name} หนึ่งครั้งพอดี แต่พบ {found.count(name)} ครั้ง")
+    sections = {s.id for s in wording.sections}  # type: ignore[attr-defined]
+    steps = {s.id for s in wording.steps}  # type: ignore[attr-defined]
+    used: set[str] = set()
+    for where, text in wording.texts():  # type: ignore[attr-defined]
+        for name in slots(text, where):
+            kind, _, ref = name.partition(".")
+            if ref and kind == "no" and ref in sections or ref and kind == "step" and ref in steps:
+                continue
+            if ref or name not in placeholders:
+                known = ", ".join("{" + p + "}" for p in placeholders)
+                raise ValueError(f"{where}: ไม่รู้จักช่องข้อมูล {{{name}}} (ช่องข้อมูลที่ใช้ได้: {known}, "
+                                 "{no.รหัสหัวข้อ} และ {step.รหัสขั้นตอน})")
+            used.add(name)
+    for name in required:
+        if name not in used:
+            raise ValueError(f"ไม่มีช่องข้อมูล {{{name}}} ({placeholders[name]}) ในข้อความใดเลย "
+                             "เอกสารจะไม่ระบุข้อมูลนี้ ให้เพิ่มช่องข้อมูลนี้ในข้อความที่เกี่ยวข้อง")
