@@ -193,3 +193,11 @@ def test_bad_workers_value_is_a_thai_error(tmp_path):
                           env=env_for(tmp_path / "home"), cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
     assert "ตั้งแต่ 1 ขึ้นไป" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_bad_channel_key_is_a_thai_error_and_exit_2(tmp_path):
+    proc = start(tmp_path / "home", free_port(), env={"PRONGSAI_CHANNEL_KEY": "too-short"})
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 2
+    assert "PRONGSAI_CHANNEL_KEY" in err and "32 ไบต์" in err
+    assert "Traceback" not in err

@@ -71,7 +71,12 @@ def _channel_key() -> bytes:
     from prongsai.channels.sealing import derive_key, parse_key
 
     raw = os.environ.get("PRONGSAI_CHANNEL_KEY", "").strip()
-    return parse_key(raw) if raw else derive_key(SECRET_KEY, "complaints")
+    if not raw:
+        return derive_key(SECRET_KEY, "complaints")
+    try:
+        return parse_key(raw)
+    except ValueError as exc:  # `prongsai serve` prints this and exits 2
+        raise ValueError(f"ค่า PRONGSAI_CHANNEL_KEY ไม่ถูกต้อง: {exc}") from None
 
 
 CHANNEL_KEY = _channel_key()
