@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import random
 import re
-import statistics
 import sys
 import tempfile
 import time
@@ -24,22 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from public_channels import line, timed  # noqa: E402
+
 from web import setup_django  # noqa: E402
-
-
-def timed(fn, n: int) -> list[float]:
-    out = []
-    for i in range(n):
-        started = time.perf_counter()
-        fn(i)
-        out.append((time.perf_counter() - started) * 1000)
-    return out
-
-
-def line(name: str, ms: list[float]) -> None:
-    ms = sorted(ms)
-    p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
-    print(f"{name:<52} median {statistics.median(ms):7.1f} ms   p95 {p95:7.1f} ms   (n={len(ms)})")
 
 
 def main() -> None:

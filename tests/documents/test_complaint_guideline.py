@@ -147,6 +147,8 @@ def test_broken_structure_is_a_thai_error(wording_text):
         parse_wording(wording_text.replace("- insert: steps", "- text: ตาราง", 1))
     with pytest.raises(InputError, match="บรรทัด"):
         parse_wording("title: [")
+    with pytest.raises(InputError, match="insert: liability ไม่มีในเอกสารนี้"):  # another document's table
+        parse_wording(wording_text.replace("- insert: steps", "- insert: liability", 1))
 
 
 # --------------------------------------------------------------------------- the agency's facts

@@ -34,11 +34,12 @@ from typing import Any, Literal
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
 from prongsai.documents import docx_build as build
 from prongsai.documents.wordbreak import WORD_JOINER
-from prongsai.documents.wording import check_announcement, parse_model
+from prongsai.documents.wording import Section, Step, Strict, check_announcement, parse_model
+from prongsai.documents.wording import collapse as _text
 from prongsai.documents.wording import slots as _slots
 from prongsai.errors import InputError
 from prongsai.thai import BE_YEAR_MAX, BE_YEAR_MIN, check_printable, normalise_text
@@ -93,58 +94,18 @@ def keep_compounds(text: str) -> str:
 
 _SLOT = re.compile(r"\{([^{}]*)\}")
 _STRAY_BRACE = re.compile(r"[{}]")
-_ID = r"^[a-z][a-z_]*$"
 
 
 # --------------------------------------------------------------------------- the wording (YAML)
 
 
-def _text(value: str) -> str:
-    return " ".join(str(value).split())
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Block(_Model):
-    text: str | None = Field(default=None, min_length=1)
-    items: tuple[str, ...] | None = Field(default=None, min_length=1)
-    insert: Literal["channels", "steps", "return_check", "liability"] | None = None
-
-    @model_validator(mode="after")
-    def _one_kind(self) -> Block:
-        given = [k for k in ("text", "items", "insert") if getattr(self, k) is not None]
-        if len(given) != 1:
-            raise ValueError("แต่ละส่วนย่อย (block) ต้องมีอย่างใดอย่างหนึ่งเท่านั้น: text, items หรือ insert")
-        return self
-
-
-class Section(_Model):
-    id: str = Field(pattern=_ID)
-    title: str = Field(min_length=1)
-    blocks: tuple[Block, ...] = Field(min_length=1)
-
-
-class Step(_Model):
-    id: str = Field(pattern=_ID)
-    step: tuple[str, ...] = Field(min_length=1)
-    responsible: str = Field(min_length=1)
-    time: str = Field(min_length=1)
-
-    @field_validator("step", mode="before")
-    @classmethod
-    def _lines(cls, value: Any) -> Any:
-        return (value,) if isinstance(value, str) else value
-
-
-class ChannelTexts(_Model):
+class ChannelTexts(Strict):
     web: str = Field(min_length=1)
     walk_in: str = Field(min_length=1)
     phone: str = Field(min_length=1)
 
 
-class Annex(_Model):
+class Annex(Strict):
     heading: str = Field(min_length=1)
     subject: str = Field(min_length=1)
     title: str = Field(min_length=1)
@@ -152,14 +113,14 @@ class Annex(_Model):
     note: str = Field(min_length=1)
 
 
-class Defaults(_Model):
+class Defaults(Strict):
     documents: str = Field(min_length=1)
     fee: str = Field(min_length=1)
     return_check: tuple[str, ...] = Field(min_length=1)
     liability: tuple[str, ...] = Field(min_length=1)
 
 
-class Wording(_Model):
+class Wording(Strict):
     id: str
     version: str
     locale: str

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from prongsai.errors import InputError
 
@@ -25,6 +25,50 @@ PYDANTIC_TH = {
     "model_type": "ต้องเป็นชุดข้อมูล (คีย์: ค่า)",
 }
 Model = TypeVar("Model", bound=BaseModel)
+ID = r"^[a-z][a-z_]*$"
+
+
+def collapse(value: str) -> str:
+    """One line with single spaces: YAML folding must not put spaces into Thai text."""
+    return " ".join(str(value).split())
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Block(Strict):
+    """One block of a section: a paragraph, numbered sub-items, or one of the inserts (a table
+    the code puts in; which ones a document has is checked by `check_announcement`)."""
+
+    text: str | None = Field(default=None, min_length=1)
+    items: tuple[str, ...] | None = Field(default=None, min_length=1)
+    insert: str | None = Field(default=None, pattern=ID)
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Block:
+        given = [k for k in ("text", "items", "insert") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError("แต่ละส่วนย่อย (block) ต้องมีอย่างใดอย่างหนึ่งเท่านั้น: text, items หรือ insert")
+        return self
+
+
+class Section(Strict):
+    id: str = Field(pattern=ID)
+    title: str = Field(min_length=1)
+    blocks: tuple[Block, ...] = Field(min_length=1)
+
+
+class Step(Strict):
+    id: str = Field(pattern=ID)
+    step: tuple[str, ...] = Field(min_length=1)  # first line, then further lines
+    responsible: str = Field(min_length=1)
+    time: str = Field(min_length=1)
+
+    @field_validator("step", mode="before")
+    @classmethod
+    def _lines(cls, value: Any) -> Any:
+        return (value,) if isinstance(value, str) else value
 
 
 def check_ids(where: str, ids: list[str]) -> None:
@@ -71,6 +115,9 @@ def check_announcement(wording: object, inserts: tuple[str, ...], placeholders: 
     check_ids("sections", [s.id for s in wording.sections])  # type: ignore[attr-defined]
     check_ids("steps", [s.id for s in wording.steps])  # type: ignore[attr-defined]
     found = [b.insert for s in wording.sections for b in s.blocks if b.insert]  # type: ignore[attr-defined]
+    for name in found:
+        if name not in inserts:
+            raise ValueError(f"insert: {name} ไม่มีในเอกสารนี้ (ที่ใช้ได้: {', '.join(inserts)})")
     for name in inserts:
         if found.count(name) != 1:
             raise ValueError(f"ต้องมี insert: {name} หนึ่งครั้งพอดี แต่พบ {found.count(name)} ครั้ง")
