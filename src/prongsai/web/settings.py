@@ -105,6 +105,9 @@ INSTALLED_APPS = [
     "prongsai.web.eservice",
     "prongsai.web.borrowing",
     "prongsai.web.surveys",
+    "prongsai.web.imports",
+    "prongsai.web.supervision",
+    "prongsai.web.reminders",
 ]
 
 MIDDLEWARE = [

@@ -49,7 +49,6 @@ urlpatterns = [
     path("agencies/new/", agencies.agency_new, name="agency_new"),
     path("supervisors/", agencies.supervisors, name="supervisors"),
     path("supervisors/<int:scope_id>/delete/", agencies.supervisor_delete, name="supervisor_delete"),
-    path("supervise/", assessments.supervise, name="supervise"),
     path("frameworks/", frameworks.frameworks, name="frameworks"),
     path("audit/", audit.system_audit_log, name="system_audit_log"),
     path("invitations/", agencies.invitations, name="invitations"),
@@ -115,6 +114,10 @@ urlpatterns = [
     path("", include("prongsai.web.eservice.urls")),
     path("", include("prongsai.web.borrowing.urls")),
     path("", include("prongsai.web.surveys.urls")),
+    # supervision at scale (issue 14)
+    path("", include("prongsai.web.imports.urls")),
+    path("", include("prongsai.web.supervision.urls")),
+    path("", include("prongsai.web.reminders.urls")),
 ]
 
 handler400 = "prongsai.web.ui.views.bad_request"
