@@ -5,26 +5,23 @@ ready made (texts and numbers, dates already written in the Buddhist era): no Dj
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Sequence
 from typing import Any
 
+from prongsai.documents import table_sheets
 from prongsai.services.borrowing import SUMMARY_HEADER, Summary
 
-CSV_TYPE = "text/csv; charset=utf-8"
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_TYPE = table_sheets.CSV_TYPE
+XLSX_TYPE = table_sheets.XLSX_TYPE
 SUMMARY_TITLE = "สรุปผลการยืม-คืนพัสดุ ประจำปีงบประมาณ พ.ศ."
 GROUPS = (("by_asset", "ตามรายการพัสดุ", "รายการพัสดุ"), ("by_unit", "ตามกองสำนัก", "กอง/สำนักที่ดูแล"),
           ("by_borrower", "ตามประเภทผู้ยืม", "ประเภทผู้ยืม"), ("by_purpose", "ตามวัตถุประสงค์", "วัตถุประสงค์การยืม"))
 
 
 def csv_bytes(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    """UTF-8 with the byte-order mark, formula-like texts guarded (prongsai.documents.table_sheets)."""
+    return table_sheets.csv_bytes(header, rows)
 
 
 def _styles() -> dict[str, Any]:
@@ -53,6 +50,8 @@ def _sheet(ws, title_lines: Sequence[str], header: Sequence[str], rows: Sequence
     for r, values in enumerate(rows, start=1):
         for c, value in enumerate(values, start=1):
             cell = ws.cell(row=top + r, column=c, value=value)
+            if isinstance(value, str) and table_sheets.is_formula(value):
+                cell.data_type = "s"  # typed by a borrower: shown as text, never run as a formula
             cell.font = s["bold"] if r - 1 in bold_rows else s["font"]
             cell.border = s["border"]
             cell.alignment = s["number"] if isinstance(value, int | float) else s["wrap"]

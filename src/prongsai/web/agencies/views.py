@@ -41,6 +41,7 @@ from prongsai.web.agencies.forms import (
 )
 from prongsai.web.agencies.models import Agency, Invitation, Membership, SupervisorScope, Unit
 from prongsai.web.audit import log
+from prongsai.web.ui.exports import export_response, wants_export
 
 User = get_user_model()
 NEW_PASSWORD_KEY = "prongsai-new-password"
@@ -108,9 +109,6 @@ def _existing_or_new_user(request: HttpRequest, agency: Agency | None, data: dic
 # --- the agency list ------------------------------------------------------------------------
 
 def home(request: HttpRequest) -> HttpResponse:
-    from prongsai.web.assessments.models import Result
-    from prongsai.web.plans.models import Plan
-
     user = request.user
     agencies = visible_agencies(user)
     supervisor = is_supervisor(user)
@@ -124,31 +122,60 @@ def home(request: HttpRequest) -> HttpResponse:
             agencies = agencies.filter(Q(name__icontains=q) | Q(district__icontains=q))
         if form.cleaned_data.get("province"):
             agencies = agencies.filter(province=form.cleaned_data["province"])
+    ordered = agencies.order_by("province", "name", "pk")
+    if (file := _agencies_file(request, user, ordered, supervisor, form)) is not None:
+        return file
     # Page through ids first, then annotate only the 25 agencies shown (cheap with 8,000 agencies).
-    page = Paginator(agencies.order_by("province", "name", "pk").values_list("pk", flat=True), 25).get_page(
-        request.GET.get("page"))
+    page = Paginator(ordered.values_list("pk", flat=True), 25).get_page(request.GET.get("page"))
     if not supervisor and not filtered and not open_invitations and page.paginator.count == 1:
         return redirect("dashboard", page.object_list[0])
+    rows = _with_latest(Agency.objects.filter(pk__in=list(page.object_list)), user).order_by("province", "name", "pk")
+    provinces = (visible_agencies(user).exclude(province="").order_by("province")
+                 .values_list("province", flat=True).distinct())
+    return render(request, "agencies/home.html", {
+        "page": page, "rows": rows, "form": form, "provinces": provinces, "supervisor_view": supervisor,
+        "role_th": dict(Membership.ROLES), "title": "หน่วยงานของฉัน",
+        "pass_mark": _pass_mark(), "open_invitations": open_invitations, "exports": True,
+    })
+
+
+def _with_latest(agencies, user):  # type: ignore[no-untyped-def]
+    """The agencies with what the list shows: the latest result, the newest plan, the user's role."""
+    from prongsai.web.assessments.models import Result
+    from prongsai.web.plans.models import Plan
+
     latest = Result.objects.filter(agency=OuterRef("pk")).order_by("-fiscal_year")
     # The newest year's approved version when there is one ("approved" sorts before "draft"): a
     # draft revision of an approved plan does not make the agency look as if it had no approval.
     plan = Plan.objects.filter(agency=OuterRef("pk")).order_by("-fiscal_year", "status", "-version")
     role = Membership.objects.filter(agency=OuterRef("pk"), user=user)
-    rows = Agency.objects.filter(pk__in=list(page.object_list)).annotate(
+    return agencies.annotate(
         latest_year=Subquery(latest.values("fiscal_year")[:1]),
         latest_total=Subquery(latest.values("total")[:1]),
         latest_level=Subquery(latest.values("level")[:1]),
         plan_year=Subquery(plan.values("fiscal_year")[:1]),
         plan_status=Subquery(plan.values("status")[:1]),
         my_role=Subquery(role.values("role")[:1]),
-    ).order_by("province", "name", "pk")
-    provinces = (visible_agencies(user).exclude(province="").order_by("province")
-                 .values_list("province", flat=True).distinct())
-    return render(request, "agencies/home.html", {
-        "page": page, "rows": rows, "form": form, "provinces": provinces, "supervisor_view": supervisor,
-        "role_th": dict(Membership.ROLES), "title": "หน่วยงานของฉัน",
-        "pass_mark": _pass_mark(), "open_invitations": open_invitations,
-    })
+    )
+
+
+def _agencies_file(request: HttpRequest, user, ordered, supervisor: bool, form) -> HttpResponse | None:  # type: ignore[no-untyped-def]
+    """The agency list as a file: every agency the filter keeps (not one page)."""
+    if not wants_export(request):
+        return None
+    roles = dict(Membership.ROLES)
+    headers = ["หน่วยงาน", "ประเภทหน่วยงาน", "ที่ตั้ง", "ผลล่าสุด", "ปีของผลล่าสุด", "ระดับ", "มาตรการ",
+               "สถานะมาตรการ"] + ([] if supervisor else ["บทบาท"])
+    rows = []
+    for a in _with_latest(ordered, user).iterator():
+        row = [a.name, a.agency_type, a.place, a.latest_total, a.latest_year, a.latest_level, a.plan_year,
+               ("อนุมัติแล้ว" if a.plan_status == "approved" else "ร่าง") if a.plan_year else ""]
+        rows.append(row if supervisor else [*row, roles.get(a.my_role, "")])
+    q = form.cleaned_data if form.is_valid() else {}
+    shown = "; ".join(f"{label} {value}" for label, value in (("ค้นหา", q.get("q")), ("จังหวัด", q.get("province")))
+                      if value)
+    return export_response(request, title="รายชื่อหน่วยงาน", headers=headers, rows=rows,
+                           filename="รายชื่อหน่วยงาน", subtitle=[f"ตัวกรอง: {shown}" if shown else ""])
 
 
 def _pass_mark() -> float:
@@ -230,8 +257,13 @@ def units(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
             log.created(request.user, agency, "กอง/สำนัก", unit, f"เพิ่มกอง/สำนัก {unit.name}")
         messages.success(request, f"เพิ่ม {unit.name} แล้ว")
         return redirect("units", agency.pk)
+    found = list(agency.units.all())
+    if (file := export_response(request, title="กอง/สำนัก", headers=["ลำดับ", "ชื่อกอง/สำนัก"],
+                                rows=[(n, u.name) for n, u in enumerate(found, start=1)],
+                                filename=f"กอง-สำนัก-{agency.name}")) is not None:
+        return file
     return render(request, "agencies/units.html", {
-        "form": form, "units": agency.units.all(), "title": "กอง/สำนัก", "section": "settings",
+        "form": form, "units": found, "title": "กอง/สำนัก", "section": "settings", "exports": True,
     })
 
 
@@ -291,10 +323,20 @@ def members(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
                         log.snapshot(member, Membership.AUDIT_FIELDS))
         messages.success(request, f"เพิ่ม {user.username} เป็น{member.get_role_display()}แล้ว")
         return redirect("members", agency.pk)
+    found = list(_members(agency))
+    open_invitations = list(Invitation.objects.open().filter(agency=agency).select_related("user", "unit", "invited_by"))
+    rows = [(m.user.get_full_name() or m.user.username, m.user.username, m.get_role_display(), m.unit.name if m.unit else "",
+             m.complaint_officer, "เป็นสมาชิก", None) for m in found]
+    rows += [("", i.user.username, i.get_role_display(), i.unit.name if i.unit else "", False,
+              f"{i.get_status_display()} (เชิญโดย {i.invited_by.username if i.invited_by else '–'})", i.expires_at)
+             for i in open_invitations]
+    if (file := export_response(request, title="ผู้ใช้ของหน่วยงาน", rows=rows, filename=f"ผู้ใช้ของหน่วยงาน-{agency.name}",
+                                headers=["ผู้ใช้", "ชื่อผู้ใช้", "บทบาท", "กอง/สำนัก", "ผู้รับเรื่องร้องเรียน", "สถานะ",
+                                         "ตอบได้ถึง"])) is not None:
+        return file
     return render(request, "agencies/members.html", {
-        "form": form, "members": _members(agency), "title": "ผู้ใช้ของหน่วยงาน", "section": "settings",
-        "new_password": _pop_new_password(request),
-        "invitations": Invitation.objects.open().filter(agency=agency).select_related("user", "unit", "invited_by"),
+        "form": form, "members": found, "title": "ผู้ใช้ของหน่วยงาน", "section": "settings",
+        "new_password": _pop_new_password(request), "invitations": open_invitations, "exports": True,
     })
 
 
@@ -373,9 +415,16 @@ def member_password(request: HttpRequest, access: AgencyAccess, member_id: int) 
 def invitations(request: HttpRequest) -> HttpResponse:
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    rows = Invitation.objects.open().filter(user=request.user).select_related("agency", "unit", "invited_by")
+    rows = list(Invitation.objects.open().filter(user=request.user).select_related("agency", "unit", "invited_by"))
+    if (file := export_response(
+            request, title="คำเชิญเข้าร่วมหน่วยงาน", filename="คำเชิญเข้าร่วมหน่วยงาน",
+            headers=["หน่วยงาน", "บทบาท", "กอง/สำนัก", "เชิญโดย", "สถานะ", "ตอบได้ถึง"],
+            rows=[(i.agency.name, i.get_role_display(), i.unit.name if i.unit else "",
+                   i.invited_by.username if i.invited_by else "", i.get_status_display(), i.expires_at)
+                  for i in rows])) is not None:
+        return file
     return render(request, "agencies/invitations.html", {
-        "invitations": rows, "title": "คำเชิญเข้าร่วมหน่วยงาน", "role_help": Membership.ROLE_HELP,
+        "invitations": rows, "title": "คำเชิญเข้าร่วมหน่วยงาน", "role_help": Membership.ROLE_HELP, "exports": True,
     })
 
 
@@ -441,11 +490,17 @@ def supervisors(request: HttpRequest) -> HttpResponse:
                         f"ให้ {user.username} กำกับดูแล {scope}")
         messages.success(request, f"เพิ่มผู้กำกับดูแล {user.username} แล้ว")
         return redirect("supervisors")
-    scopes = SupervisorScope.objects.select_related("user").order_by("user__username", "province")
+    scopes = list(SupervisorScope.objects.select_related("user").order_by("user__username", "province"))
+    if (file := export_response(
+            request, title="ผู้กำกับดูแล", filename="ผู้กำกับดูแล",
+            headers=["ชื่อ", "ชื่อผู้ใช้", "จังหวัด", "ประเภทหน่วยงาน"],
+            rows=[(s.user.get_full_name() or s.user.username, s.user.username, s.province or "ทุกจังหวัด",
+                   s.agency_type or "ทุกประเภท") for s in scopes])) is not None:
+        return file
     provinces = Agency.objects.exclude(province="").order_by("province").values_list("province", flat=True).distinct()
     return render(request, "agencies/supervisors.html", {
         "form": form, "scopes": scopes, "title": "ผู้กำกับดูแล", "new_password": _pop_new_password(request),
-        "provinces": provinces, "agency_types": agency_types(),
+        "provinces": provinces, "agency_types": agency_types(), "exports": True,
     })
 
 

@@ -33,6 +33,7 @@ from prongsai.web.assessments.models import Result
 from prongsai.web.assessments.services import agency_results, analysis_for, default_result_year, save_years
 from prongsai.web.assessments.uploads import ReadUpload, UploadProblem, read_upload
 from prongsai.web.audit import log
+from prongsai.web.ui.exports import export_response
 
 
 def _year_param(request: HttpRequest, default: int) -> int:
@@ -55,8 +56,14 @@ def results(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
         framework = get_framework(row.fiscal_year)
         missing = missing_indicators(framework, row.year_result())
         row.entered = f"{len(framework.indicators) - len(missing)}/{len(framework.indicators)}" if missing else ""
+    if (file := export_response(
+            request, title="ผลการประเมิน", filename=f"ผลการประเมิน-{access.agency.name}",
+            headers=["ปีงบประมาณ", "คะแนนรวม", "ระดับ", "คะแนนตัวชี้วัดที่กรอก", "ที่มา", "ชื่อแหล่งข้อมูล", "ปรับปรุงล่าสุด"],
+            rows=[(r.fiscal_year, r.total, r.level or "ยังระบุไม่ได้", r.entered or "ครบ", r.get_source_display(),
+                   r.source_name, r.updated_at) for r in rows])) is not None:
+        return file
     return render(request, "assessments/results.html", {
-        "title": "ผลการประเมิน", "section": "results", "rows": rows,
+        "title": "ผลการประเมิน", "section": "results", "rows": rows, "exports": True,
         "default_year": default_result_year(), "years": sorted(available_years(), reverse=True),
         "pass_mark": core_settings.thresholds().pass_mark,
     })
@@ -245,6 +252,24 @@ def result_delete(request: HttpRequest, access: AgencyAccess, year: int) -> Http
     return redirect("results", access.agency.pk)
 
 
+def _indicator_file(request: HttpRequest, result: Any, indicator_rows: list[dict[str, Any]],
+                    change: Any) -> HttpResponse | None:
+    """The dashboard's table of indicators (ตารางคะแนนรายตัวชี้วัด) as a file."""
+    headers = ["ข้อ", "ตัวชี้วัด", "แบบวัด", "คะแนน", "น้ำหนัก", "อันดับ", "สถานะ", "ต่ำสุดของแบบวัด", "ค่าประมาณการ"]
+    if change:
+        headers.append(f"เทียบปี {change['fiscal_year']}")
+    rows = []
+    for x in indicator_rows:
+        r = x["row"]
+        row = [r.no, r.name, r.instrument, r.score, f"{r.weight:.0f}%" if r.weight is not None else "", r.rank,
+               r.status_th, x["lowest"], r.origin == "estimate"]
+        rows.append(row + ([x["delta"]] if change else []))
+    total = f"คะแนนรวม {result.total:.2f}" if result.total is not None else ""
+    return export_response(request, title=f"ตารางคะแนนรายตัวชี้วัด ปี {result.fiscal_year}", headers=headers, rows=rows,
+                           filename=f"คะแนนรายตัวชี้วัด-{result.fiscal_year}-{request.access.agency.name}",
+                           subtitle=[" · ".join(t for t in (total, result.level or "") if t)])
+
+
 # --- the dashboard -----------------------------------------------------------------------------
 
 @agency_view(VIEW, methods=("GET", "HEAD"))
@@ -298,7 +323,10 @@ def _dashboard(request: HttpRequest, access: AgencyAccess, year: int | None) -> 
     result_row = next(r for r in rows if r.fiscal_year == result.fiscal_year)
     framework = get_framework(result.fiscal_year)
     missing = missing_indicators(framework, result_row.year_result())
+    if (file := _indicator_file(request, result, indicator_rows, change)) is not None:
+        return file
     return render(request, "assessments/dashboard.html", {
+        "exports": True,
         "title": f"ภาพรวมผลการประเมินปี {result.fiscal_year}", "section": "dashboard", "a": result,
         "years": sorted((r.fiscal_year for r in rows), reverse=True), "indicator_rows": indicator_rows,
         "chart": charts.indicator_bars(result.indicators, thresholds.pass_mark, thresholds.strength_mark),

@@ -17,6 +17,7 @@ from prongsai.web.complaints import cases
 from prongsai.web.complaints.forms import ChannelSettingsForm, MessageForm, NoteForm, RecordForm, StatusForm
 from prongsai.web.complaints.models import Attachment, ChannelSettings, Complaint
 from prongsai.web.complaints.officer import is_officer, officer_view
+from prongsai.web.ui.exports import export_response, wants_export
 
 SHOWS = {"open": "ยังไม่ยุติ", "closed": "ยุติแล้ว", "all": "ทั้งหมด"}
 
@@ -33,12 +34,33 @@ def complaints(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
         found = found.exclude(status=Complaint.CLOSED)
     elif show == "closed":
         found = found.filter(status=Complaint.CLOSED)
+    if wants_export(request):
+        return _complaints_file(request, access, list(found), SHOWS[show])
     rows = list(found[:500])
     return render(request, "complaints/list.html", {
+        "exports": True,
         "title": "เรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", "section": "complaints", "rows": rows, "show": show, "shows": SHOWS,
         "counts": counts, "channel": ChannelSettings.of(access.agency),
         "overdue": sum(1 for c in rows if c.overdue_marks),
     })
+
+
+def _complaints_file(request: HttpRequest, access: AgencyAccess, rows: list[Complaint], shown: str) -> HttpResponse:
+    """The queue as a file: what the list shows and the dates of each step, never what a report
+    says or who made it (those stay sealed). Exporting is logged as an opening, like reading one."""
+    response = export_response(
+        request, title="ทะเบียนเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ", filename=f"เรื่องร้องเรียน-{access.agency.name}",
+        headers=["เลขที่", "วันที่รับเรื่อง", "ช่องทางที่รับเรื่อง", "ประเภทเรื่อง", "ผู้ร้องเรียนเปิดเผยชื่อ", "สถานะ",
+                 "ผลการพิจารณา", "ส่งต่อไปยัง", "กำหนดแจ้งการรับเรื่อง", "วันที่แจ้งการรับเรื่อง", "กำหนดแจ้งผล",
+                 "วันที่ยุติเรื่อง", "กำหนด"],
+        rows=[(c.number, c.received_on, c.get_channel_display(), c.get_category_display(), c.named,
+               c.get_status_display(), c.get_outcome_display() if c.outcome else "", c.forwarded_to, c.acknowledge_due,
+               c.acknowledged_on, c.answer_due, c.closed_on, c.overdue_marks) for c in rows],
+        subtitle=[f"แสดง: {shown}"])
+    assert response is not None
+    log.read(request, access.agency, "ทะเบียนเรื่องร้องเรียน", None,
+             f"ส่งออกทะเบียนเรื่องร้องเรียน ({shown}) {len(rows)} เรื่อง เฉพาะข้อมูลประกอบ ไม่มีเนื้อหาและชื่อผู้ร้อง")
+    return response
 
 
 def _case(access: AgencyAccess, complaint_id: int) -> Complaint:

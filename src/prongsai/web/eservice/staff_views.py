@@ -8,7 +8,6 @@ its requests and types; the other editors and the admins act on all, and they de
 
 from __future__ import annotations
 
-import csv
 import io
 
 from django.contrib import messages
@@ -21,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
+from prongsai.documents import table_sheets
 from prongsai.thai import format_date
 from prongsai.web.agencies.access import EDIT, VIEW, AgencyAccess, agency_view
 from prongsai.web.audit import log
@@ -28,13 +28,13 @@ from prongsai.web.eservice import cases
 from prongsai.web.eservice.documents import manual_response
 from prongsai.web.eservice.forms import MessageForm, NoteForm, RecordForm, StatusForm, TypeEditor
 from prongsai.web.eservice.models import Attachment, RequestType, ServiceRequest, default_steps
+from prongsai.web.ui.exports import export_response, requested_format
 
 SECTION = "eservice"
 PER_PAGE = 50
 SHOWS = {"open": "ยังไม่แล้วเสร็จ", "overdue": "เกินกำหนด", "waiting": "รอผู้ยื่นคำขอ", "finished": "แล้วเสร็จ",
          "all": "ทั้งหมด"}
-EXPORTS = {"csv": "text/csv; charset=utf-8",
-           "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+EXPORTS = table_sheets.TYPES
 EXPORT_HEADINGS = ("เลขที่", "วันที่รับคำขอ", "ประเภทบริการ", "ผู้ยื่นคำขอ", "ช่องทางติดต่อกลับ", "ส่วนงานที่รับผิดชอบ",
                    "ช่องทางที่รับคำขอ", "สถานะ", "กำหนดแล้วเสร็จ", "วันที่แล้วเสร็จ", "เกินกำหนด")
 NOT_YOURS = "คำขอนี้อยู่ในความรับผิดชอบของส่วนงานอื่น ท่านดูได้แต่ดำเนินการไม่ได้"
@@ -103,8 +103,8 @@ def eservice_requests(request: HttpRequest, access: AgencyAccess) -> HttpRespons
         waiting=Count("id", filter=Q(status=ServiceRequest.WAITING)), finished=Count("id", filter=~open_),
         all=Count("id"))
     rows = _shown(scoped, show, today).select_related("request_type", "unit")
-    fmt = request.GET.get("format")
-    if fmt in EXPORTS:
+    fmt = requested_format(request)
+    if fmt is not None:
         return _export(request, access, rows, fmt, today)
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     types = list(RequestType.objects.filter(agency=access.agency).select_related("unit"))
@@ -117,6 +117,7 @@ def eservice_requests(request: HttpRequest, access: AgencyAccess) -> HttpRespons
 
 
 def _export(request: HttpRequest, access: AgencyAccess, rows, fmt: str, today) -> HttpResponse:  # type: ignore[no-untyped-def]
+    """The queue as it is filtered, every row; the XLSX keeps its one-header-row layout."""
     def day(value) -> str:  # type: ignore[no-untyped-def]
         return format_date(value, thai=False, long=True) if value else ""
 
@@ -125,11 +126,7 @@ def _export(request: HttpRequest, access: AgencyAccess, rows, fmt: str, today) -
               day(r.finished_on), r.overdue(today)) for r in rows]
     name = f"คำขอรับบริการ-{access.agency.name}-{today.isoformat()}.{fmt}"
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(EXPORT_HEADINGS)
-        writer.writerows(table)
-        body = ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the mark lets Excel read Thai
+        body = table_sheets.csv_bytes(EXPORT_HEADINGS, table)  # the BOM lets Excel read Thai
     else:
         import openpyxl
         from openpyxl.styles import Font
@@ -140,6 +137,10 @@ def _export(request: HttpRequest, access: AgencyAccess, rows, fmt: str, today) -
         sheet.append(EXPORT_HEADINGS)
         for row in table:
             sheet.append(row)
+        for cells in sheet.iter_rows(min_row=2):
+            for cell in cells:  # names and contacts come from the public: text, never a formula
+                if isinstance(cell.value, str) and table_sheets.is_formula(cell.value):
+                    cell.data_type = "s"
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for column, width in zip("ABCDEFGHIJK", (10, 18, 40, 26, 24, 22, 14, 26, 18, 18, 22), strict=True):
@@ -265,7 +266,17 @@ def eservice_record(request: HttpRequest, access: AgencyAccess, type_id: int) ->
 def eservice_types(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
     types = list(RequestType.objects.filter(agency=access.agency).select_related("unit")
                  .annotate(requests_count=Count("requests")))
+    if (file := export_response(
+            request, title="ประเภทบริการและคู่มือการให้บริการ", filename=f"ประเภทบริการ-{access.agency.name}",
+            headers=["บริการ", "ส่วนงานที่รับผิดชอบ", "ระยะเวลา", "ค่าธรรมเนียม", "คำขอ", "รับคำขอทางเว็บไซต์",
+                     "ช่องที่ถาม", "เอกสารที่ใช้", "ขั้นตอน", "คู่มือ"],
+            rows=[(t.name, t.unit_name or "", f"{t.working_days} วันทำการ", t.fee_text, t.requests_count, t.is_open,
+                   len(t.field_specs), len(t.document_list), len(t.step_specs),
+                   request.build_absolute_uri(reverse("public_eservice_manual", args=[access.agency.pk, t.pk, "pdf"]))
+                   if t.is_open else "") for t in types])) is not None:
+        return file
     return render(request, "eservice/types.html", {
+        "exports": True,
         "title": "ประเภทบริการและคู่มือการให้บริการ", "section": SECTION, "types": types,
         "manage_types": can_manage_types(access),
         "public_url": request.build_absolute_uri(reverse("public_eservice", args=[access.agency.pk])),

@@ -3,19 +3,19 @@ ready to paste into NACC's system, as Excel or CSV."""
 
 from __future__ import annotations
 
-import csv
 import io
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.http import content_disposition_header
 
+from prongsai.documents import table_sheets
 from prongsai.web.agencies.access import VIEW, AgencyAccess, agency_view
 from prongsai.web.audit import log
 from prongsai.web.oit.models import OitCheck
 from prongsai.web.oit.views import _framework
 
 HEADINGS = ("ข้อ", "รายการ", "ลิงก์", "ผู้รับผิดชอบ", "สถานะ")
-TYPES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv": "text/csv; charset=utf-8"}
+TYPES = table_sheets.TYPES
 
 
 def sheet_rows(access: AgencyAccess, year: int) -> list[tuple[str, ...]]:
@@ -35,14 +35,8 @@ def link_sheet(request: HttpRequest, access: AgencyAccess, year: int, fmt: str) 
         raise Http404
     rows = sheet_rows(access, year)
     name = f"ลิงก์ OIT ปี {year} {access.agency.name}.{fmt}"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(HEADINGS)
-        writer.writerows(rows)
-        body = ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the mark lets Excel read Thai
-    else:
-        body = _xlsx(year, rows)
+    # the CSV's byte-order mark lets Excel read Thai
+    body = table_sheets.csv_bytes(HEADINGS, rows) if fmt == "csv" else _xlsx(year, rows)
     log.downloaded(request, access.agency, "ตารางลิงก์ OIT", None, name)
     response = HttpResponse(body, content_type=TYPES[fmt])
     response["Content-Disposition"] = content_disposition_header(True, name)
@@ -59,6 +53,10 @@ def _xlsx(year: int, rows: list[tuple[str, ...]]) -> bytes:
     sheet.append(HEADINGS)
     for row in rows:
         sheet.append(row)
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:  # links and notes are typed by users: text, never a formula
+            if isinstance(cell.value, str) and table_sheets.is_formula(cell.value):
+                cell.data_type = "s"
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for column, width in zip("ABCDE", (8, 70, 60, 28, 22), strict=True):

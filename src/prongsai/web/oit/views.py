@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from prongsai.documents.table_sheets import be_datetime
 from prongsai.ita.library import available_years, get_framework, library
 from prongsai.ita.model import unknown_note
 from prongsai.thai import fiscal_year_of
@@ -17,6 +18,7 @@ from prongsai.web.agencies.access import VIEW, AgencyAccess, agency_view
 from prongsai.web.audit import log
 from prongsai.web.oit.forms import OitCheckForm
 from prongsai.web.oit.models import OitCheck
+from prongsai.web.ui.exports import export_response
 from prongsai.web.ui.http import is_htmx
 
 
@@ -110,8 +112,21 @@ def checklist(request: HttpRequest, access: AgencyAccess, year: int) -> HttpResp
     done = sum(1 for c in checks.values() if c.status == OitCheck.DONE)
     counts = {code: sum(1 for c in checks.values() if c.status == code) for code, _ in OitCheck.STATUSES}
     counts[OitCheck.TODO] = total - sum(v for k, v in counts.items() if k != OitCheck.TODO)
+    if (file := export_response(
+            request, title=f"รายการตรวจ OIT ปี {year}", filename=f"รายการตรวจ OIT ปี {year}-{access.agency.name}",
+            headers=["ข้อ", "รายการ", "ลิงก์", "ผู้รับผิดชอบ", "สถานะ", "ตรวจล่าสุด", "องค์ประกอบที่ครบ", "หมายเหตุ",
+                     "ผลการประเมินปีก่อน"],
+            rows=[(r["item"].code, r["item"].label, r["check"].url if r["check"] else "",
+                   r["check"].owner.name if r["check"] and r["check"].owner else "", r["status_th"],
+                   r["check"].checked_on if r["check"] else None,
+                   f"{r['components_done']}/{len(r['item'].components)}" if r["item"].components else "",
+                   r["check"].note if r["check"] else "", r["failed"] or "") for r in rows],
+            subtitle=[f"ผู้รับผิดชอบ: {u.name}" for u in access.agency.units.all() if unit and str(u.pk) == unit]
+            )) is not None:
+        return file
     years = [y for y in sorted(available_years(), reverse=True) if get_framework(y).items_of("OIT")]
     return render(request, "oit/checklist.html", {
+        "exports": True,
         "title": f"รายการตรวจ OIT ปี {year}", "section": "oit", "framework": framework, "rows": rows,
         "year": year, "years": years, "total": total, "done": done, "counts": counts,
         "statuses": OitCheck.STATUSES, "units": access.agency.units.all(), "unit": unit,
@@ -209,8 +224,17 @@ def readiness(request: HttpRequest, access: AgencyAccess, year: int) -> HttpResp
                       "css": STATUS_CSS.get(item["status"], "muted")})
     history = [{"run": r, "state": checks.shown_state(r), "summary": r.report.get("summary", {})} for r in runs]
     effect = _effect_on_total(access, framework, latest.report.get("predicted", {}).get("OIT") if latest else None)
+    if (file := export_response(
+            request, title=f"ความพร้อม OIT ปี {year}", filename=f"ความพร้อม OIT ปี {year}-{access.agency.name}",
+            headers=["ข้อ", "รายการและสิ่งที่ต้องแก้ไข", "สิ่งที่พบ", "ตรวจด้วยตนเอง", "ผู้รับผิดชอบ", "สถานะ"],
+            rows=[(i["code"], i.get("name", ""), i.get("findings") or [], i.get("to_check_by_hand") or [],
+                   i["owner"].name if i["owner"] else "", i["status_th"]) for i in items],
+            subtitle=[f"ตรวจเมื่อ {be_datetime(timezone.localtime(latest.started_at))}" if latest else "ยังไม่เคยตรวจ",
+                      f"ผู้รับผิดชอบ: {unit.name}" if unit else ""])) is not None:
+        return file
     template = "oit/_readiness.html" if is_htmx(request) else "oit/readiness.html"
     return render(request, template, {
+        "exports": bool(latest),
         "title": f"ความพร้อม OIT ปี {year}", "section": "oit", "framework": framework, "year": year,
         "latest": latest, "current": current, "items": items, "history": history, "unit": unit,
         "units": access.agency.units.all(), "status_th": STATUS_TH, "effect": effect,

@@ -19,6 +19,7 @@ from prongsai.web.audit import log
 from prongsai.web.plans import services
 from prongsai.web.plans.forms import ProgressForm
 from prongsai.web.plans.models import STATUS_TH, Evidence, Measure, Plan, ProgressEntry
+from prongsai.web.ui.exports import export_response
 
 # The tracking page's cards: (state, label, style); the late card turns green when it is empty.
 CARDS = ((tracking_rule.DONE, "เสร็จสิ้น", "good"), (tracking_rule.IN_PROGRESS, "กำลังดำเนินการ", "ok"),
@@ -62,9 +63,19 @@ def tracking(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
     cards = [{"state": state, "label": label, "count": counts[state],
               "css": "good" if state == tracking_rule.LATE and not counts[state] else css}
              for state, label, css in CARDS]
+    if (file := export_response(
+            request, title=f"ติดตามผลการดำเนินการ มาตรการปี {plan.fiscal_year}", filename=f"ติดตามผล-ปี{plan.fiscal_year}-{agency.name}",
+            headers=["มาตรการ", "ผู้รับผิดชอบ", "กำหนดเสร็จ", "สถานะ", "รายงานล่าสุด (สถานะ)", "รายงานล่าสุด",
+                     "จำนวนครั้งที่รายงาน"],
+            rows=[(r.measure.title, r.measure.responsible_text, r.measure.end, r.state,
+                   r.status_th if r.latest else "ยังไม่มีการรายงานผล", r.latest.as_of if r.latest else None, r.entries)
+                  for r in rows],
+            subtitle=[f"กอง/สำนัก: {unit.name}" if unit else "ทุกกอง/สำนัก"])) is not None:
+        return file
     for row in rows:
         row.can_record = access.can_record_for(row.measure)
     return render(request, "plans/tracking.html", {
+        "exports": True,
         "title": "ติดตามผลการดำเนินการ", "section": "tracking", "plan": plan, "rows": rows, "units": units,
         "unit": unit, "plan_years": plan_years, "cards": cards, "status_th": STATUS_TH,
         "newer_draft": newer if newer is not None and newer.pk != plan.pk else None,
@@ -107,8 +118,18 @@ def measure_progress(request: HttpRequest, access: AgencyAccess, measure_id: int
                         f"บันทึกผลการดำเนินการของมาตรการ '{measure.title}'", after)
         messages.success(request, "บันทึกผลการดำเนินการแล้ว")
         return redirect("measure_progress", access.agency.pk, measure.pk)
+    if request.method != "POST" and (file := export_response(
+            request, title=f"ผลการดำเนินการ: {measure.title}", filename=f"ผลการดำเนินการ-{measure.title[:60]}",
+            headers=["ข้อมูล ณ วันที่", "สถานะ", "สิ่งที่ดำเนินการแล้ว", "ผลการดำเนินการ", "ผลลัพธ์หรือความสำเร็จ", "หลักฐาน",
+                     "ผู้บันทึก", "บันทึกเมื่อ"],
+            rows=[(e.as_of, e.get_status_display(), e.done, e.result, e.outcome,
+                   [ev.url or ev.name for ev in e.evidence.all()],
+                   e.created_by.get_username() if e.created_by else "", e.created_at) for e in entries],
+            subtitle=[f"มาตรการปี {measure.plan.fiscal_year}"])) is not None:
+        return file
     tracked = services.tracked_plan(access.agency, measure.plan.fiscal_year)
     return render(request, "plans/measure_progress.html", {
+        "exports": True,
         "title": f"ผลการดำเนินการ: {measure.title}", "section": "tracking", "m": measure, "plan": measure.plan,
         "entries": entries, "form": form, "can_record": can_record, "status": status,
         "steps": measure.steps.all(), "tracked": tracked,

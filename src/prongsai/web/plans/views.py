@@ -20,6 +20,7 @@ from prongsai.web.audit import log
 from prongsai.web.plans import services
 from prongsai.web.plans.forms import ApproveForm, MeasureForm, PlanCreateForm, StepForm
 from prongsai.web.plans.models import Measure, Plan, Step
+from prongsai.web.ui.exports import export_response
 from prongsai.web.ui.http import go, is_htmx
 
 
@@ -105,8 +106,14 @@ def plans(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
     based_on = request.GET.get("based_on") or ""
     if form is not None and based_on.isdigit() and int(based_on) in dict(form.fields["based_on_year"].choices):
         form.initial.update({"based_on_year": int(based_on), "fiscal_year": int(based_on) + 1})
+    if (file := export_response(
+            request, title="แผนมาตรการส่งเสริมคุณธรรมและความโปร่งใส", filename=f"แผนมาตรการ-{access.agency.name}",
+            headers=["ปีงบประมาณ", "ฉบับที่", "ฉบับล่าสุด", "จากผลปี", "สถานะ", "อนุมัติ"],
+            rows=[(p.fiscal_year, p.version, p.pk in latest.values(), p.based_on_year, p.get_status_display(),
+                   p.meeting_date if p.approved_at else None) for p in rows])) is not None:
+        return file
     return render(request, "plans/plans.html", {
-        "title": "มาตรการส่งเสริมคุณธรรมและความโปร่งใส", "section": "plans", "rows": rows,
+        "title": "มาตรการส่งเสริมคุณธรรมและความโปร่งใส", "section": "plans", "rows": rows, "exports": True,
         "latest_ids": set(latest.values()), "form": form,
         "has_results": access.agency.results.exists(),
     })
@@ -142,8 +149,20 @@ def plan_detail(request: HttpRequest, access: AgencyAccess, plan_id: int) -> Htt
     plan = _plan(access, plan_id)
     versions = list(Plan.objects.filter(agency=access.agency, fiscal_year=plan.fiscal_year).order_by("-version"))
     latest = plan.pk == versions[0].pk
+    measures = _measures(plan, access)
+    if (file := export_response(
+            request, title=f"มาตรการปี {plan.fiscal_year} ฉบับที่ {plan.version}", rows=[
+                (n, m.theme, m.title, m.purpose, "\n".join(f"{i}. {st.text}" for i, st in enumerate(m.steps.all(), 1)),
+                 m.responsible_text, m.supporting_text, m.start, m.end, m.addresses_indicators, m.oit_items,
+                 m.evidence, m.follow_up) for n, m in enumerate(measures, start=1)],
+            headers=["ลำดับ", "ประเด็น", "มาตรการ/แนวทาง", "วัตถุประสงค์", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ผู้สนับสนุน",
+                     "เริ่ม", "สิ้นสุด", "ตัวชี้วัดที่แก้ไข", "ข้อ OIT ที่เกี่ยวข้อง", "หลักฐาน/ผลผลิต", "การติดตามผล"],
+            filename=f"มาตรการปี{plan.fiscal_year}-ฉบับที่{plan.version}-{access.agency.name}",
+            subtitle=[plan.get_status_display()])) is not None:
+        return file
     return render(request, "plans/plan.html", {
-        "title": f"มาตรการปี {plan.fiscal_year}", "section": "plans", "plan": plan, "measures": _measures(plan, access),
+        "exports": True,
+        "title": f"มาตรการปี {plan.fiscal_year}", "section": "plans", "plan": plan, "measures": measures,
         "editable": access.can_edit and not plan.is_locked and latest, "is_latest": latest, "versions": versions,
     })
 

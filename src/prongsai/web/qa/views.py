@@ -20,6 +20,7 @@ from prongsai.web.public.anonymity import Throttle, public_view
 from prongsai.web.qa import stats
 from prongsai.web.qa.forms import AnswerForm, AskForm, RejectForm
 from prongsai.web.qa.models import Question
+from prongsai.web.ui.exports import export_response, wants_export
 
 PUBLIC_PER_PAGE = 20
 STAFF_PER_PAGE = 30
@@ -89,13 +90,31 @@ def questions(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
     shown = request.GET.get("list") if request.GET.get("list") in LISTS else "published"
     handled = (Question.objects.filter(agency=agency, status=LISTS[shown][1]).select_related("answered_by")
                .order_by("-answered_at", "-pk"))
+    if wants_export(request):
+        return _questions_file(request, waiting, list(handled), shown)
     page = Paginator(handled, STAFF_PER_PAGE).get_page(request.GET.get("page"))
     counts = {key: Question.objects.filter(agency=agency, status=status).count() for key, (_, status) in LISTS.items()}
     figures = stats.for_agency(agency)
     return render(request, "qa/questions.html", {
         "title": "ถาม–ตอบ", "section": "qa", "waiting": waiting, "limit": figures.limit,
-        "stats": figures, "shown": shown, "lists": LISTS, "counts": counts, "page": page,
+        "stats": figures, "shown": shown, "lists": LISTS, "counts": counts, "page": page, "exports": True,
     })
+
+
+def _questions_file(request: HttpRequest, waiting: list[Question], handled: list[Question], shown: str) -> HttpResponse:
+    """Both tables of the queue in one file: the questions waiting, then every one of the list shown."""
+    published = shown == "published"
+    rows = [("รอคำตอบ", q.asked_on, f"{q.days_waiting()} วัน", q.shown_name, q.text, None, "") for q in waiting]
+    rows += [(LISTS[shown][0], q.asked_on, f"{q.days_waiting()} วัน" if published else "", q.shown_name, q.text,
+              q.answered_on, (q.answered_by.get_full_name() or q.answered_by.username if q.answered_by else "")
+              if published else q.reject_reason) for q in handled]
+    file = export_response(request, title="ถาม–ตอบ", filename=f"ถาม-ตอบ-{request.access.agency.name}", rows=rows,
+                           headers=["สถานะ", "วันที่ถาม", "รอมาแล้ว", "ผู้ถาม", "คำถาม",
+                                    "วันที่ตอบ" if published else "วันที่บันทึก",
+                                    "ผู้ตอบ" if published else "เหตุผลที่ไม่เผยแพร่"],
+                           subtitle=[f"รอคำตอบ และ{LISTS[shown][0]}"])
+    assert file is not None
+    return file
 
 
 @agency_view(VIEW)

@@ -18,6 +18,7 @@ from prongsai.web.agencies.access import EDIT, VIEW, AgencyAccess, agency_view
 from prongsai.web.surveys import actions, results
 from prongsai.web.surveys.forms import ItemForm, SurveyEditForm, SurveyForm
 from prongsai.web.surveys.models import Item, Rating, Survey
+from prongsai.web.ui.exports import export_response
 
 SECTION = "surveys"
 
@@ -50,7 +51,15 @@ def surveys(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
         items_now=Count("items", filter=Q(items__retired_on__isnull=True), distinct=True),
         last_answer=Max("responses__answered_on"), first_answer=Min("responses__answered_on"),
     ).prefetch_related("services"))
+    if (file := export_response(
+            request, title="การสำรวจความพึงพอใจ", filename=f"แบบสำรวจความพึงพอใจ-{access.agency.name}",
+            headers=["แบบสำรวจ", "งานบริการ", "สถานะ", "ข้อคำถาม", f"ผู้ตอบ ปีงบประมาณ {year}", "ผู้ตอบทั้งหมด",
+                     "ตอบครั้งแรก", "ตอบล่าสุด"],
+            rows=[(s.title, ", ".join(s.service_names()), "เปิดรับคำตอบ" if s.is_open else "ปิดรับคำตอบ", s.items_now,
+                   s.this_year, s.answers, s.first_answer, s.last_answer) for s in rows])) is not None:
+        return file
     return render(request, "surveys/list.html", {
+        "exports": True,
         "title": "การสำรวจความพึงพอใจ", "section": SECTION, "rows": rows, "year": year,
         "public_list": request.build_absolute_uri(reverse("public_surveys", args=[access.agency.pk])),
         "public_results": request.build_absolute_uri(reverse("public_survey_results", args=[access.agency.pk])),

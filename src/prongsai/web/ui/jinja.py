@@ -85,11 +85,17 @@ def query(request: Any, **changes: Any) -> str:
     return template_filters.query_string(request.GET, changes)
 
 
+def export_links(request: Any, formats: Any = True) -> list[tuple[str, str]]:
+    from prongsai.web.ui.exports import export_links as links
+
+    return links(request, formats)
+
+
 def environment(**options: Any) -> jinja2.Environment:
     options["undefined"] = Missing
     env = DjangoLookupEnvironment(**options)
     env.tests["none"] = lambda value: value is None or isinstance(value, jinja2.Undefined)
-    env.globals.update(url=url, static=static, query=query)
+    env.globals.update(url=url, static=static, query=query, export_links=export_links)
     env.filters.update(
         score=template_filters.score, signed=template_filters.signed, thdate=template_filters.thdate,
         thdatetime=template_filters.thdatetime, thaidigits=template_filters.thaidigits,
