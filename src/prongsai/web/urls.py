@@ -10,8 +10,10 @@ from prongsai.web.agencies import views as agencies
 from prongsai.web.assessments import frameworks
 from prongsai.web.assessments import views as assessments
 from prongsai.web.audit import views as audit
+from prongsai.web.oit import carry_forward as oit_carry
 from prongsai.web.oit import link_sheet
 from prongsai.web.oit import views as oit
+from prongsai.web.plans import carry_forward as plan_carry
 from prongsai.web.plans import documents, tracking
 from prongsai.web.plans import views as plans
 
@@ -82,6 +84,7 @@ urlpatterns = [
     path(A + "plans/<int:plan_id>/delete/", plans.plan_delete, name="plan_delete"),
     path(A + "plans/<int:plan_id>/approve/", plans.plan_approve, name="plan_approve"),
     path(A + "plans/<int:plan_id>/new-version/", plans.plan_new_version, name="plan_new_version"),
+    path(A + "plans/<int:plan_id>/carry-forward/", plan_carry.plan_carry_forward, name="plan_carry_forward"),
     path(A + "plans/<int:plan_id>/measures/new/", plans.measure_new, name="measure_new"),
     path(A + "measures/<int:measure_id>/edit/", plans.measure_edit, name="measure_edit"),
     path(A + "measures/<int:measure_id>/delete/", plans.measure_delete, name="measure_delete"),
@@ -102,6 +105,7 @@ urlpatterns = [
     path(A + "oit/<int:year>/", oit.checklist, name="oit_checklist"),
     path(A + "oit/<int:year>/readiness/", oit.readiness, name="oit_readiness"),
     path(A + "oit/<int:year>/readiness/run/", oit.readiness_run, name="oit_readiness_run"),
+    path(A + "oit/<int:year>/carry-forward/", oit_carry.oit_carry_forward, name="oit_carry_forward"),
     path(A + "oit/<int:year>/<oit:code>/", oit.item, name="oit_item"),
     path(A + "oit/<int:year>/links.<slug:fmt>", link_sheet.link_sheet, name="oit_link_sheet"),
     # documents

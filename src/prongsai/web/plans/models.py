@@ -37,6 +37,8 @@ class Plan(models.Model):
     status = models.CharField("สถานะ", max_length=10, choices=STATUSES, default=DRAFT)
     previous_version = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
                                          related_name="+", verbose_name="ฉบับก่อนหน้า")
+    carried_from = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                     verbose_name="เริ่มจากแผนปีก่อน")
     meeting_date = models.DateField("วันที่ประชุม", null=True, blank=True)
     meeting_title = models.CharField("การประชุม", max_length=300, blank=True)
     meeting_place = models.CharField("สถานที่ประชุม", max_length=300, blank=True)
@@ -75,6 +77,19 @@ class Plan(models.Model):
         return not Plan.objects.filter(agency_id=self.agency_id, fiscal_year=self.fiscal_year,
                                        version__gt=self.version).exists()
 
+    # For the templates (prongsai.web.plans.carry_forward): "start this year from last year".
+    def next_year_offer(self) -> Any:
+        """What "เริ่มจากมาตรการปีที่แล้ว" would make from this plan, or None when it cannot."""
+        from prongsai.web.plans.carry_forward import offer_from
+
+        return offer_from(self)
+
+    def carry_review(self) -> Any:
+        """The review note of a plan started from last year's: None for any other plan."""
+        from prongsai.web.plans.carry_forward import review
+
+        return review(self)
+
 
 class Measure(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="measures", verbose_name="แผน")
@@ -97,6 +112,9 @@ class Measure(models.Model):
     follow_up = models.TextField("การติดตามผล", blank=True)
     evidence = models.TextField("หลักฐาน/ผลผลิต", blank=True)
     oit_items = models.JSONField("ข้อ OIT ที่เกี่ยวข้อง", default=list, blank=True)
+    # The measure of last year's plan this one was carried from (its progress is last year's result).
+    carried_from = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                     verbose_name="ยกมาจากมาตรการปีก่อน")
 
     AUDIT_FIELDS = ("title", "purpose", "addresses_indicators", "addresses_items", "responsible_unit",
                     "responsible_all", "responsible_detail", "supporting_units", "supporting_note", "start", "end",
@@ -131,6 +149,18 @@ class Measure(models.Model):
     @property
     def evidence_list(self) -> list[str]:
         return [line.strip() for line in self.evidence.splitlines() if line.strip()]
+
+    def previous_year(self) -> Any:
+        """Last year's progress of the measure this one was carried from ("ผลปีที่แล้ว"), read-only;
+        None for a measure not carried (prongsai.web.plans.carry_forward)."""
+        if not self.carried_from_id:
+            return None
+        cached = getattr(self, "_previous_year", None)
+        if cached is None:
+            from prongsai.web.plans.carry_forward import previous_year
+
+            cached = self._previous_year = previous_year(self)
+        return cached
 
     def involves_unit(self, unit_id: int) -> bool:
         if self.responsible_all or self.responsible_unit_id == unit_id:

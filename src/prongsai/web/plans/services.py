@@ -152,18 +152,32 @@ def new_version(user: Any, plan: Plan) -> Plan:
             raise PlanError("มีฉบับที่ใหม่กว่านี้แล้ว")
         copy = Plan.objects.create(agency=plan.agency, fiscal_year=plan.fiscal_year, based_on_year=plan.based_on_year,
                                    version=_next_version(plan.agency, plan.fiscal_year), previous_version=plan)
-        for measure in plan.measures.prefetch_related("steps", "supporting_units"):
-            supporting = list(measure.supporting_units.all())
-            steps = list(measure.steps.all())
-            measure.pk = None
-            measure._state.adding = True
-            measure.plan = copy
-            measure.save()
-            measure.supporting_units.set(supporting)
-            Step.objects.bulk_create([Step(measure=measure, order=s.order, text=s.text) for s in steps])
+        copy_measures(plan, copy)
         log.created(user, plan.agency, "แผนมาตรการ", copy,
                     f"สร้างแผนมาตรการปี {copy.fiscal_year} ฉบับที่ {copy.version} จากฉบับที่ {plan.version} เพื่อแก้ไข")
     return copy
+
+
+def copy_measures(source: Plan, target: Plan, prepare: Callable[[Measure, int], None] | None = None) -> int:
+    """Copy every measure of `source` into `target` with its steps and supporting units (every
+    field as it is, so a new version keeps the lineage).
+    `prepare(copy, original_id)` changes a copy (still holding the original's values) before it is
+    saved. Returns how many were copied."""
+    count = 0
+    for measure in source.measures.prefetch_related("steps", "supporting_units"):
+        original_id = measure.pk
+        supporting = list(measure.supporting_units.all())
+        steps = list(measure.steps.all())
+        measure.pk = None
+        measure._state.adding = True
+        measure.plan = target
+        if prepare is not None:
+            prepare(measure, original_id)
+        measure.save()
+        measure.supporting_units.set(supporting)
+        Step.objects.bulk_create([Step(measure=measure, order=s.order, text=s.text) for s in steps])
+        count += 1
+    return count
 
 
 def approve(user: Any, plan: Plan, meeting: dict[str, Any]) -> Plan:
