@@ -31,6 +31,9 @@ GLOBAL = {
     "frameworks": 200,  # the framework library: public reference data, no agency's
     "invitation_accept": 404,  # another account's invitation: as if it did not exist
     "invitation_decline": 404,
+    "reminder_preferences": 200,  # one's own preferences only
+    "reminder_settings": 404,  # the system administrator's only
+    "line_webhook": None,  # LINE's signed POST; no login, no agency's data; GET gives 405
 }
 OBJECT_IDS = ("unit_id", "member_id", "plan_id", "measure_id", "step_id", "entry_id", "evidence_id",
               "invitation_id", "complaint_id", "attachment_id", "question_id", "asset_id", "loan_id", "survey_id",

@@ -215,14 +215,18 @@ def _start_daily_backups() -> None:
 
 
 def _start_background() -> None:
-    """What every worker process runs beside requests: daily backups, scheduled OIT checks."""
+    """What every worker process runs beside requests: daily backups, scheduled OIT checks, the
+    daily reminders (from 08:00; each is claimed in the database, so every worker may run it)."""
     from django.conf import settings
 
     from prongsai.web.oit import schedule
+    from prongsai.web.reminders import daily
 
     _start_daily_backups()
     if settings.OIT_SCHEDULE:
         schedule.start(Path(settings.HOME), settings.OIT_DAILY_WINDOW)
+    if daily.enabled():
+        daily.start()
 
 
 def _run_gunicorn(app: Any, listener: socket.socket, workers: int, threads: int,

@@ -1,5 +1,11 @@
-"""URLs of this app (included by prongsai.web.urls)."""
+"""URLs of this app (included by prongsai.web.urls): global pages, no agency in the path."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from prongsai.web.reminders import views
+
+urlpatterns: list = [
+    path("account/reminders/", views.reminder_preferences, name="reminder_preferences"),
+    path("reminders/settings/", views.reminder_settings, name="reminder_settings"),
+    path("line/webhook/", views.line_webhook, name="line_webhook"),
+]
