@@ -66,6 +66,17 @@ class LineWebhookTestCase(ReminderWorld):
         self.assertEqual(texts[0], "เชื่อมบัญชีแล้ว")
         self.assertTrue(texts[1].startswith("รหัสไม่ถูกต้องหรือหมดอายุแล้ว") and texts[2].startswith("รหัสไม่ถูกต้อง"))
 
+    def test_guessing_codes_stops_after_five_misses_an_hour(self):
+        with FakeLine() as line, override_settings(LINE_API_BASE=line.base):
+            for n in range(5):
+                self.post(event(f"00000{n}", user="Uguesser", token=f"miss-{n}"))
+            self.post(event("482913", user="Uguesser", token="right-one"))  # even the right code now waits
+        self.assertFalse(ReminderPreference.objects.filter(line_user_id="Uguesser").exists())
+        self.assertTrue(line.replies()[-1]["json"]["messages"][0]["text"].startswith("ส่งรหัสไม่ถูกต้องหลายครั้ง"))
+        with FakeLine() as line, override_settings(LINE_API_BASE=line.base):
+            self.post(event("482913"))  # another LINE account is not held back
+        self.assertEqual(ReminderPreference.objects.get(user=self.member).line_user_id, "Uabc0123456789")
+
     def test_it_checks_ownership(self):
         # a code links only the account that asked for it; no login and no CSRF token are needed
         self.client.force_login(self.stranger)

@@ -57,6 +57,16 @@ class LineLinkCode(models.Model):
         verbose_name = "รหัสเชื่อม LINE"
 
 
+class LineLinkMiss(models.Model):
+    """A wrong code sent by a LINE account: counted in the database (not per server process) so
+    that guessing another person's code runs into LineLinkMiss.LIMIT an hour."""
+
+    LIMIT = 5
+
+    line_user_id = models.CharField(max_length=64, db_index=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+
 class ReminderSettings(models.Model):
     """One row (pk 1): how this installation sends. Secrets are sealed; never shown back."""
 

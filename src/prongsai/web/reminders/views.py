@@ -20,12 +20,19 @@ from prongsai.thai import to_arabic_digits
 from prongsai.web.audit import log
 from prongsai.web.reminders import senders, service
 from prongsai.web.reminders.forms import PreferenceForm, SettingsForm
-from prongsai.web.reminders.models import CHANNEL_TH, LineLinkCode, ReminderPreference, ReminderSettings
+from prongsai.web.reminders.models import (
+    CHANNEL_TH,
+    LineLinkCode,
+    LineLinkMiss,
+    ReminderPreference,
+    ReminderSettings,
+)
 from prongsai.web.ui.exports import export_response
 
 LINKED = "เชื่อมบัญชีแล้ว"
 NOT_LINKED = ("รหัสไม่ถูกต้องหรือหมดอายุแล้ว กรุณาขอรหัสใหม่ที่หน้า การแจ้งเตือน ในระบบโปร่งใส "
               "แล้วส่งรหัส 6 หลักมาในแชตนี้ภายใน 30 นาที")
+TOO_MANY = "ส่งรหัสไม่ถูกต้องหลายครั้งเกินไป กรุณารอ 1 ชั่วโมงแล้วขอรหัสใหม่ที่หน้า การแจ้งเตือน ในระบบโปร่งใส"
 HOW_TO = "ส่งรหัส 6 หลักจากหน้า การแจ้งเตือน ในระบบโปร่งใส มาในแชตนี้ เพื่อเชื่อมบัญชีรับการแจ้งเตือน"
 CODE = re.compile(r"(?<!\d)(\d{6})(?!\d)")
 
@@ -201,10 +208,21 @@ def line_webhook(request: HttpRequest) -> HttpResponse:
         found = CODE.search(to_arabic_digits(str(message.get("text") or "")))
         text = HOW_TO
         if found and line_user:
-            text = LINKED if _link(found.group(1), str(line_user)[:64]) else NOT_LINKED
+            text = _link_or_refuse(found.group(1), str(line_user)[:64])
         if reply_token:
             senders.reply_line(cfg, str(reply_token), text)
     return HttpResponse(b"", content_type="text/plain")
+
+
+def _link_or_refuse(code: str, line_user: str) -> str:
+    hour_ago = timezone.now() - timedelta(hours=1)
+    if LineLinkMiss.objects.filter(line_user_id=line_user, at__gt=hour_ago).count() >= LineLinkMiss.LIMIT:
+        return TOO_MANY
+    if _link(code, line_user):
+        return LINKED
+    LineLinkMiss.objects.filter(at__lt=hour_ago).delete()
+    LineLinkMiss.objects.create(line_user_id=line_user)
+    return NOT_LINKED
 
 
 def _link(code: str, line_user: str) -> bool:
