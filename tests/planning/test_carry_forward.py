@@ -71,7 +71,7 @@ def test_basis_is_the_year_before_the_plan():
 def test_a_missing_result_falls_back_to_the_latest_and_says_so():
     basis = basis_for(2570, [2567, 2568, 2571])
     assert (basis.year, basis.missing) == (2568, True)
-    assert "ยังไม่มีผลการประเมินปี 2569" in basis.note and "ผลปี 2568" in basis.note
+    assert "ยังไม่มีผลการประเมินปี 2569" in basis.note and "ผลการประเมินปี 2568" in basis.note
     nothing = basis_for(2570, [])
     assert nothing.year is None and "ยังไม่มีผลการประเมินปี 2569" in nothing.note
 
@@ -142,7 +142,7 @@ def test_checklist_carry_sorts_every_item():
                           why={"O4": "removed"}, predecessors=["O8"])
     assert out.carry == {"O1": "O1", "O5": "O2"}
     assert [(m.code, m.into, m.taken_from) for m in out.merged] == [("O5", "O5", "O2")]
-    assert [(u.code, u.why) for u in out.unmatched] == [("O4", "ไม่มีข้อนี้ในรายการปี 2569")]
+    assert [(u.code, u.why) for u in out.unmatched] == [("O4", "ไม่มีข้อนี้ในรายการ OIT ปี 2569")]
     assert out.nothing == ["O3"] and out.already == ["O6"]
     assert out.new_items == ["O7"] and out.empty == ["O3", "O8"]
 

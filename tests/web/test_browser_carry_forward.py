@@ -90,7 +90,7 @@ def test_start_this_year_from_last_year(page, live_server, world):
 
     page.goto(f"{base}/a/{agency.pk}/plans/")
     offer = page.locator("#carry-forward")
-    expect(offer).to_contain_text("สร้างร่างแผนมาตรการปี 2566 จากแผนปี 2565")
+    expect(offer).to_contain_text("สร้างร่างแผนมาตรการปี 2566 จากแผนมาตรการปี 2565")
     expect(offer).to_contain_text("อ้างอิงผลการประเมินปี 2565")
     shoot(page, "carry-plans-1366.png")
     offer.get_by_role("button", name="เริ่มจากมาตรการปีที่แล้ว").click()
@@ -99,7 +99,7 @@ def test_start_this_year_from_last_year(page, live_server, world):
     new = Plan.objects.get(agency=agency, fiscal_year=2566)
     assert page.url.endswith(f"/a/{agency.pk}/plans/{new.pk}/")
     expect(page.locator("h1")).to_contain_text("ปีงบประมาณ 2566")
-    expect(page.locator(".messages")).to_contain_text("เริ่มแผนมาตรการปี 2566 จากมาตรการปี 2565 แล้ว")
+    expect(page.locator(".messages")).to_contain_text("สร้างร่างแผนมาตรการปี 2566 จากแผนมาตรการปี 2565 แล้ว")
     expect(page.locator(".lead")).to_contain_text("ร่าง")
     # every measure carried, one year later
     titles = list(last_year.measures.values_list("title", flat=True))
@@ -115,7 +115,7 @@ def test_start_this_year_from_last_year(page, live_server, world):
     expect(previous.get_by_role("link", name="หลักฐาน.pdf")).to_be_visible()
     # the review against this year's analysis
     expect(page.locator("#carry-review")).to_contain_text("แผนนี้เริ่มจากมาตรการปี 2565")
-    expect(page.locator("#carry-review")).to_contain_text("ผลปี 2565")
+    expect(page.locator("#carry-review")).to_contain_text("ผลการประเมินปี 2565")
     shoot(page, "carry-plan-1366.png")
     page.set_viewport_size({"width": 390, "height": 844})
     shoot(page, "carry-plan-390.png")

@@ -48,14 +48,14 @@ class OitCarryForwardTestCase(BaseTestCase):
         self.assertEqual(checks["O10"].url, "https://example.go.th/mine")  # this year's own check is kept
         self.assertEqual(checks["O10"].status, "done")
         page = self.text(r)
-        self.assertIn("ยกรายการจากปี 2567 มาเป็นรายการปี 2568 แล้ว 2 ข้อ", page)
+        self.assertIn("ยกรายการตรวจ OIT จากปี 2567 มาเป็นรายการตรวจปี 2568 แล้ว 2 ข้อ", page)
         self.assertIn("O14→O8", page)
-        self.assertIn("O8 (ไม่มีข้อนี้ในรายการปี 2568)", page)
+        self.assertIn("O8 (ไม่มีข้อนี้ในรายการ OIT ปี 2568)", page)
         self.assertIn("O2 (ยังไม่ทราบชื่อข้อนี้", page)
         self.assertIn("O3 รวมอยู่ในข้อ O1 ซึ่งใช้ข้อมูลจากข้อ O1", page)
-        self.assertIn("ข้อที่มีรายการปี 2568 อยู่แล้วจึงไม่ได้เปลี่ยน: O10", page)
+        self.assertIn("ข้อที่มีรายการตรวจปี 2568 อยู่แล้ว จึงไม่ได้เปลี่ยนแปลง: O10", page)
         self.assertIn("ไม่มีข้อมูลให้ยกมา: O15", page)
-        self.assertIn("ข้อใหม่ของปี 2568 ที่เริ่มว่าง", page)
+        self.assertIn("ข้อใหม่ของปี 2568 ซึ่งไม่มีข้อที่ตรงกันในปี 2567", page)
         self.assertNotIn(self.url(), page)  # nothing left to carry: no button
         entries = AuditEntry.objects.filter(agency=self.agency, object_type="รายการตรวจ OIT",
                                             summary__startswith="ยกรายการตรวจ OIT")
@@ -72,7 +72,7 @@ class OitCarryForwardTestCase(BaseTestCase):
     def test_a_year_without_last_years_checks_says_so(self):
         self.login(self.owner)
         r = self.client.post(self.url(2570), follow=True)
-        self.assertIn("ปี 2569 ยังไม่มีรายการตรวจ OIT จึงไม่มีข้อมูลให้ยกมาเป็นรายการปี 2570", self.text(r))
+        self.assertIn("ปี 2569 ยังไม่มีรายการตรวจ OIT จึงไม่มีข้อมูลให้ยกมาเป็นรายการตรวจปี 2570", self.text(r))
         self.assertEqual(self.checks(2570), {})
         self.assertNotIn(self.url(2570), self.text(self.client.get(f"/a/{self.agency.pk}/oit/2570/")))
 

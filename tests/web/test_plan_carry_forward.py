@@ -58,7 +58,7 @@ class PlanCarryForwardTestCase(BaseTestCase):
         self.assertEqual(ProgressEntry.objects.filter(agency=self.agency).count(), 1)
         # audited
         entry = AuditEntry.objects.filter(agency=self.agency, object_type="แผนมาตรการ").order_by("-id").first()
-        self.assertIn("เริ่มแผนมาตรการปี 2566 จากมาตรการปี 2565", entry.summary)
+        self.assertIn("เริ่มแผนมาตรการปี 2566 จากแผนมาตรการปี 2565", entry.summary)
         # the new plan shows last year's result and the review note
         page = self.client.get(self.a_url(f"plans/{plan.pk}/"))
         self.assertContains(page, "ผลปีที่แล้ว (ปี 2565)")
@@ -73,7 +73,7 @@ class PlanCarryForwardTestCase(BaseTestCase):
         r = self.client.post(self.url(), follow=True)
         plan = self.new_plan()
         self.assertEqual(plan.based_on_year, 2564)
-        self.assertContains(r, "ยังไม่มีผลการประเมินปี 2565 แผนปี 2566 จึงอ้างอิงผลปี 2564")
+        self.assertContains(r, "ยังไม่มีผลการประเมินปี 2565 แผนมาตรการปี 2566 จึงอ้างอิงผลการประเมินปี 2564")
 
     def test_the_plans_page_offers_it(self):
         self.login(self.member)
@@ -81,7 +81,7 @@ class PlanCarryForwardTestCase(BaseTestCase):
         self.assertContains(r, "เริ่มจากมาตรการปีที่แล้ว")
         self.assertContains(r, self.url())
         self.assertContains(r, "ยังไม่มีผลการประเมินปี 2565")
-        self.assertContains(self.client.get(self.a_url(f"plans/{self.plan.pk}/")), "เริ่มมาตรการปี 2566 จากแผนนี้")
+        self.assertContains(self.client.get(self.a_url(f"plans/{self.plan.pk}/")), "เริ่มแผนมาตรการปี 2566 จากแผนนี้")
         self.client.post(self.url())
         r = self.client.get(self.a_url("plans/"))
         self.assertNotContains(r, self.url())  # made already: no offer
@@ -103,7 +103,7 @@ class PlanCarryForwardTestCase(BaseTestCase):
         Plan.objects.filter(pk=self.plan.pk).update(status=Plan.DRAFT)  # no approved version at all
         self.login(self.owner)
         r = self.client.post(self.url(draft), follow=True)
-        self.assertContains(r, "ยังไม่ได้อนุมัติ")
+        self.assertContains(r, "ยังไม่ได้รับอนุมัติ")
         self.assertFalse(Plan.objects.filter(agency=self.agency, fiscal_year=2566).exists())
 
     def test_it_carries_the_latest_approved_version(self):

@@ -59,10 +59,12 @@ class Basis:
         if not self.missing:
             return ""
         if self.year is None:
-            return (f"ยังไม่มีผลการประเมินปี {self.expected} และยังไม่มีผลปีก่อนหน้า แผนปี {self.plan_year} จึงยังไม่อ้างอิงผลการประเมิน "
-                    f"เมื่อได้รับผลปี {self.expected} ให้บันทึกผลแล้วตรวจทานมาตรการอีกครั้ง")
-        return (f"ยังไม่มีผลการประเมินปี {self.expected} แผนปี {self.plan_year} จึงอ้างอิงผลปี {self.year} ซึ่งเป็นผลล่าสุดที่มี "
-                f"เมื่อได้รับผลปี {self.expected} ให้บันทึกผลแล้วตรวจทานมาตรการอีกครั้ง")
+            return (f"ยังไม่มีผลการประเมินปี {self.expected} และไม่มีผลการประเมินปีก่อนหน้า แผนมาตรการปี {self.plan_year} "
+                    f"จึงยังไม่ได้อ้างอิงผลการประเมิน เมื่อได้รับผลการประเมินปี {self.expected} แล้ว "
+                    "กรุณาบันทึกผลและตรวจทานมาตรการอีกครั้ง")
+        return (f"ยังไม่มีผลการประเมินปี {self.expected} แผนมาตรการปี {self.plan_year} จึงอ้างอิงผลการประเมินปี {self.year} "
+                f"ซึ่งเป็นผลล่าสุดที่มี เมื่อได้รับผลการประเมินปี {self.expected} แล้ว "
+                "กรุณาบันทึกผลและตรวจทานมาตรการอีกครั้ง")
 
 
 def basis_for(plan_year: int, result_years: Iterable[int]) -> Basis:
@@ -133,14 +135,16 @@ def coverage_lines(coverage: Coverage, result_year: int) -> list[str]:
     lines = []
     if coverage.uncovered:
         names = ", ".join(f"ตัวชี้วัดที่ {w.no} {w.name}" for w in coverage.uncovered)
-        lines.append(f"จุดอ่อนตามผลปี {result_year} ที่ยังไม่มีมาตรการรองรับ: {names} ควรเพิ่มมาตรการหรือปรับมาตรการเดิม")
+        lines.append(f"จุดอ่อนตามผลการประเมินปี {result_year} ที่ยังไม่มีมาตรการรองรับ "
+                     f"ควรเพิ่มมาตรการหรือปรับมาตรการเดิม: {names}")
     if coverage.uncovered_items:
         codes = ", ".join(i.code for i in coverage.uncovered_items)
-        lines.append(f"ข้อที่ได้คะแนนต่ำหรือไม่ผ่านในผลปี {result_year} ซึ่งยังไม่มีมาตรการระบุถึง: {codes}")
+        lines.append(f"ข้อที่ได้คะแนนต่ำกว่าเกณฑ์หรือไม่ผ่านตามผลการประเมินปี {result_year} "
+                     f"ซึ่งยังไม่มีมาตรการใดระบุถึง: {codes}")
     if coverage.no_longer_weak:
         numbers = ", ".join(str(m.number) for m in coverage.no_longer_weak)
-        lines.append(f"มาตรการที่ {numbers} แก้ไขตัวชี้วัดที่ในผลปี {result_year} ไม่เป็นจุดอ่อนแล้ว "
-                     "พิจารณาว่าจะคงไว้ ปรับ หรือตัดออก")
+        lines.append(f"มาตรการที่ {numbers} แก้ไขตัวชี้วัดหรือข้อซึ่งไม่เป็นจุดอ่อนแล้วตามผลการประเมินปี {result_year} "
+                     "ควรพิจารณาว่าจะคงไว้ ปรับปรุง หรือตัดออกจากแผน")
     return lines
 
 
@@ -159,9 +163,9 @@ def year_mentions(text: str, year: int) -> bool:
 # --- the OIT checklist --------------------------------------------------------------------------
 
 WHY_TH = {
-    "removed": "ไม่มีข้อนี้ในรายการปี {year}",
-    "unknown": "ยังไม่ทราบชื่อข้อนี้ในกรอบการประเมิน จึงเทียบกับรายการปี {year} ไม่ได้",
-    "none": "ไม่พบข้อที่ตรงกันในรายการปี {year}",
+    "removed": "ไม่มีข้อนี้ในรายการ OIT ปี {year}",
+    "unknown": "ยังไม่ทราบชื่อข้อนี้ในกรอบการประเมิน จึงเทียบกับรายการ OIT ปี {year} ไม่ได้",
+    "none": "ไม่พบข้อที่ตรงกันในรายการ OIT ปี {year}",
 }
 
 

@@ -164,8 +164,8 @@ def _agencies_file(request: HttpRequest, user, ordered, supervisor: bool, form) 
     if not wants_export(request):
         return None
     roles = dict(Membership.ROLES)
-    headers = ["หน่วยงาน", "ประเภทหน่วยงาน", "ที่ตั้ง", "ผลล่าสุด", "ปีของผลล่าสุด", "ระดับ", "มาตรการ",
-               "สถานะมาตรการ"] + ([] if supervisor else ["บทบาท"])
+    headers = ["หน่วยงาน", "ประเภทหน่วยงาน", "ที่ตั้ง", "ผลล่าสุด", "ปีงบประมาณของผลล่าสุด", "ระดับ", "มาตรการ",
+               "สถานะแผนมาตรการ"] + ([] if supervisor else ["บทบาท"])
     rows = []
     for a in _with_latest(ordered, user).iterator():
         row = [a.name, a.agency_type, a.place, a.latest_total, a.latest_year, a.latest_level, a.plan_year,

@@ -58,7 +58,7 @@ def results(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
         row.entered = f"{len(framework.indicators) - len(missing)}/{len(framework.indicators)}" if missing else ""
     if (file := export_response(
             request, title="ผลการประเมิน", filename=f"ผลการประเมิน-{access.agency.name}",
-            headers=["ปีงบประมาณ", "คะแนนรวม", "ระดับ", "คะแนนตัวชี้วัดที่กรอก", "ที่มา", "ชื่อแหล่งข้อมูล", "ปรับปรุงล่าสุด"],
+            headers=["ปีงบประมาณ", "คะแนนรวม", "ระดับ", "ตัวชี้วัดที่กรอกคะแนนแล้ว", "ที่มา", "ชื่อแหล่งข้อมูล", "ปรับปรุงล่าสุด"],
             rows=[(r.fiscal_year, r.total, r.level or "ยังระบุไม่ได้", r.entered or "ครบ", r.get_source_display(),
                    r.source_name, r.updated_at) for r in rows])) is not None:
         return file
@@ -255,7 +255,7 @@ def result_delete(request: HttpRequest, access: AgencyAccess, year: int) -> Http
 def _indicator_file(request: HttpRequest, result: Any, indicator_rows: list[dict[str, Any]],
                     change: Any) -> HttpResponse | None:
     """The dashboard's table of indicators (ตารางคะแนนรายตัวชี้วัด) as a file."""
-    headers = ["ข้อ", "ตัวชี้วัด", "แบบวัด", "คะแนน", "น้ำหนัก", "อันดับ", "สถานะ", "ต่ำสุดของแบบวัด", "ค่าประมาณการ"]
+    headers = ["ข้อ", "ตัวชี้วัด", "แบบวัด", "คะแนน", "น้ำหนัก", "อันดับ", "สถานะ", "ต่ำสุดในแบบวัด", "เป็นค่าประมาณการ"]
     if change:
         headers.append(f"เทียบปี {change['fiscal_year']}")
     rows = []

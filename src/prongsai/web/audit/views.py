@@ -33,8 +33,8 @@ class DateRangeForm(forms.Form):
         data = super().clean()
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
-            self.add_error("date_to", f"วันสิ้นสุด ({be_date(end)}) อยู่ก่อนวันเริ่ม ({be_date(start)}) "
-                                      "โปรดใส่วันที่ไม่ก่อนวันเริ่ม")
+            self.add_error("date_to", f"ช่วงวันที่ไม่ถูกต้อง: {be_date(end)} อยู่ก่อน {be_date(start)} "
+                                      "กรุณาระบุ \"ถึงวันที่\" เป็นวันเดียวกันหรือหลังจาก \"ตั้งแต่วันที่\"")
         return data
 
     def describe(self) -> str:
@@ -70,7 +70,7 @@ def _file(request: HttpRequest, entries: QuerySet[AuditEntry], form: DateRangeFo
     entries = entries.filter(pk__lte=last)
     if with_agency:
         entries = entries.select_related("agency")
-    headers = ["ลำดับ", "เวลา", *(["หน่วยงาน"] if with_agency else []), "ผู้ใช้", "เครื่อง", "การกระทำ",
+    headers = ["ลำดับ", "เวลา", *(["หน่วยงาน"] if with_agency else []), "ผู้ใช้", "ที่อยู่เครื่อง (IP)", "การกระทำ",
                "ประเภทรายการ", "รายการ", "สิ่งที่เปลี่ยน"]
 
     def rows():  # type: ignore[no-untyped-def]

@@ -59,7 +59,8 @@ def _complaints_file(request: HttpRequest, access: AgencyAccess, rows: list[Comp
         subtitle=[f"แสดง: {shown}"])
     assert response is not None
     log.read(request, access.agency, "ทะเบียนเรื่องร้องเรียน", None,
-             f"ส่งออกทะเบียนเรื่องร้องเรียน ({shown}) {len(rows)} เรื่อง เฉพาะข้อมูลประกอบ ไม่มีเนื้อหาและชื่อผู้ร้อง")
+             f"ส่งออกทะเบียนเรื่องร้องเรียน ({shown}) {len(rows)} เรื่อง "
+             "เฉพาะข้อมูลทะเบียน ไม่รวมรายละเอียดเรื่องและชื่อผู้ร้องเรียน")
     return response
 
 

@@ -269,7 +269,7 @@ def eservice_types(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
     if (file := export_response(
             request, title="ประเภทบริการและคู่มือการให้บริการ", filename=f"ประเภทบริการ-{access.agency.name}",
             headers=["บริการ", "ส่วนงานที่รับผิดชอบ", "ระยะเวลา", "ค่าธรรมเนียม", "คำขอ", "รับคำขอทางเว็บไซต์",
-                     "ช่องที่ถาม", "เอกสารที่ใช้", "ขั้นตอน", "คู่มือ"],
+                     "จำนวนช่องข้อมูล", "จำนวนเอกสารที่ใช้", "จำนวนขั้นตอน", "คู่มือ"],
             rows=[(t.name, t.unit_name or "", f"{t.working_days} วันทำการ", t.fee_text, t.requests_count, t.is_open,
                    len(t.field_specs), len(t.document_list), len(t.step_specs),
                    request.build_absolute_uri(reverse("public_eservice_manual", args=[access.agency.pk, t.pk, "pdf"]))

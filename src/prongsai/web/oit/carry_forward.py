@@ -64,7 +64,7 @@ def oit_carry_forward(request: HttpRequest, access: AgencyAccess, year: int) -> 
     checks = list(OitCheck.objects.filter(agency=access.agency, fiscal_year=before).select_related("owner")) \
         if before is not None else []
     if not checks:
-        messages.error(request, f"ปี {before or year - 1} ยังไม่มีรายการตรวจ OIT จึงไม่มีข้อมูลให้ยกมาเป็นรายการปี {year}")
+        messages.error(request, f"ปี {before or year - 1} ยังไม่มีรายการตรวจ OIT จึงไม่มีข้อมูลให้ยกมาเป็นรายการตรวจปี {year}")
         return back
     by_code = {c.code: c for c in checks}
     try:
@@ -81,7 +81,8 @@ def oit_carry_forward(request: HttpRequest, access: AgencyAccess, year: int) -> 
                             f"ยกรายการตรวจ OIT ข้อ {code} ปี {year} มาจากข้อ {old_code} ปี {before} (สถานะ: ยังไม่ตรวจ)",
                             log.snapshot(check, OitCheck.AUDIT_FIELDS))
     except IntegrityError:  # another request carried the same items at the same moment
-        messages.error(request, "มีการบันทึกรายการปีนี้พร้อมกันจากอีกหน้าหนึ่ง จึงยังไม่ได้ยกรายการมา กรุณากดอีกครั้ง")
+        messages.error(request, "ยังไม่ได้ยกรายการมา เนื่องจากมีการบันทึกรายการตรวจปีนี้จากหน้าอื่นในเวลาเดียวกัน "
+                                "กรุณากดปุ่ม \"เริ่มรายการปีนี้จากปีที่แล้ว\" อีกครั้ง")
         return back
     _summary(request, carry, year, before)
     return back
@@ -91,28 +92,30 @@ def _summary(request: HttpRequest, carry: ChecklistCarry, year: int, before: int
     carried = sorted(carry.carry, key=lambda c: int(c[1:]))
     if carried:
         renumbered = [f"{old}→{new}" for new, old in carry.carry.items() if old != new]
-        messages.success(request, f"ยกรายการจากปี {before} มาเป็นรายการปี {year} แล้ว {len(carried)} ข้อ "
-                                  "(ลิงก์ ผู้รับผิดชอบ และหมายเหตุตามปีที่แล้ว สถานะเป็น \"ยังไม่ตรวจ\" ทุกข้อ "
-                                  "เพราะหน้าเว็บของปีที่แล้วยังไม่ใช่หลักฐานของปีนี้จนกว่าจะตรวจ)"
-                                  + (f" ข้อที่เลขข้อเปลี่ยน: {_codes(renumbered)}" if renumbered else ""))
+        messages.success(request, f"ยกรายการตรวจ OIT จากปี {before} มาเป็นรายการตรวจปี {year} แล้ว {len(carried)} ข้อ "
+                                  f"โดยใช้ลิงก์ ผู้รับผิดชอบ และหมายเหตุตามปี {before} ทุกข้อมีสถานะ \"ยังไม่ตรวจ\" "
+                                  f"เนื่องจากหน้าเว็บไซต์ของปี {before} จะใช้เป็นหลักฐานของปี {year} ได้เมื่อตรวจแล้วเท่านั้น"
+                                  + (f" ข้อที่เปลี่ยนเลขข้อ: {_codes(renumbered)}" if renumbered else ""))
     else:
-        messages.info(request, f"ไม่มีข้อที่ยกมาเพิ่ม: ทุกข้อที่ยกมาได้มีรายการปี {year} อยู่แล้ว")
+        messages.info(request, f"ไม่มีข้อที่ยกมาเพิ่ม เนื่องจากทุกข้อที่ยกมาได้มีรายการตรวจปี {year} อยู่แล้ว")
     if carry.already:
-        messages.info(request, f"ข้อที่มีรายการปี {year} อยู่แล้วจึงไม่ได้เปลี่ยน: {_codes(sorted(carry.already, key=_n))}")
+        messages.info(request, f"ข้อที่มีรายการตรวจปี {year} อยู่แล้ว จึงไม่ได้เปลี่ยนแปลง: {_codes(sorted(carry.already, key=_n))}")
     if carry.unmatched:
         text = "; ".join(f"{u.code} ({u.why})" for u in carry.unmatched[:SHOWN])
         more = f" และอีก {len(carry.unmatched) - SHOWN} ข้อ" if len(carry.unmatched) > SHOWN else ""
-        messages.warning(request, f"ข้อของปี {before} ที่ไม่มีข้อคู่กันในปี {year} จึงไม่ได้ยกมา: {text}{more}")
+        messages.warning(request, f"ข้อของปี {before} ซึ่งไม่มีข้อที่ตรงกันในปี {year} จึงไม่ได้ยกมา: {text}{more}")
     if carry.merged:
-        text = "; ".join(f"{m.code} รวมอยู่ในข้อ {m.into} ซึ่งใช้ข้อมูลจากข้อ {m.taken_from}" for m in carry.merged)
-        messages.warning(request, f"ข้อของปี {before} ที่รวมกับข้ออื่นในปี {year}: {text} ตรวจลิงก์ของข้อที่รวมด้วย")
+        text = "; ".join(f"{m.code} รวมอยู่ในข้อ {m.into} ซึ่งใช้ข้อมูลจากข้อ {m.taken_from} ของปี {before}"
+                         for m in carry.merged)
+        messages.warning(request, f"ข้อของปี {before} ที่ถูกรวมกับข้ออื่นในปี {year}: {text} "
+                                  "กรุณาตรวจสอบว่าลิงก์ที่ยกมาครอบคลุมเนื้อหาของข้อที่ถูกรวมด้วย")
     if carry.nothing:
-        messages.info(request, f"ข้อของปี {before} ที่ยังไม่มีลิงก์ ผู้รับผิดชอบ หรือหมายเหตุ จึงไม่มีข้อมูลให้ยกมา: "
+        messages.info(request, f"ข้อของปี {before} ที่ไม่ได้บันทึกลิงก์ ผู้รับผิดชอบ หรือหมายเหตุไว้ จึงไม่มีข้อมูลให้ยกมา: "
                                f"{_codes(carry.nothing)}")
     if carry.new_items:
-        messages.info(request, f"ข้อใหม่ของปี {year} ที่เริ่มว่าง (ไม่มีข้อคู่กันในปี {before}): {_codes(carry.new_items)}")
+        messages.info(request, f"ข้อใหม่ของปี {year} ซึ่งไม่มีข้อที่ตรงกันในปี {before} ต้องบันทึกข้อมูลใหม่: {_codes(carry.new_items)}")
     if carry.empty:
-        messages.info(request, f"ข้อของปี {year} ที่เริ่มว่างเพราะปี {before} ยังไม่ได้บันทึกข้อคู่กัน: "
+        messages.info(request, f"ข้อของปี {year} ที่ต้องบันทึกข้อมูลใหม่ เนื่องจากปี {before} ไม่ได้บันทึกรายการตรวจของข้อที่ตรงกันไว้: "
                                f"{_codes(carry.empty)}")
 
 

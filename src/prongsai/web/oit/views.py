@@ -226,7 +226,7 @@ def readiness(request: HttpRequest, access: AgencyAccess, year: int) -> HttpResp
     effect = _effect_on_total(access, framework, latest.report.get("predicted", {}).get("OIT") if latest else None)
     if (file := export_response(
             request, title=f"ความพร้อม OIT ปี {year}", filename=f"ความพร้อม OIT ปี {year}-{access.agency.name}",
-            headers=["ข้อ", "รายการและสิ่งที่ต้องแก้ไข", "สิ่งที่พบ", "ตรวจด้วยตนเอง", "ผู้รับผิดชอบ", "สถานะ"],
+            headers=["ข้อ", "รายการและสิ่งที่ต้องแก้ไข", "สิ่งที่พบ", "สิ่งที่ต้องตรวจด้วยตนเอง", "ผู้รับผิดชอบ", "สถานะ"],
             rows=[(i["code"], i.get("name", ""), i.get("findings") or [], i.get("to_check_by_hand") or [],
                    i["owner"].name if i["owner"] else "", i["status_th"]) for i in items],
             subtitle=[f"ตรวจเมื่อ {be_datetime(timezone.localtime(latest.started_at))}" if latest else "ยังไม่เคยตรวจ",

@@ -99,8 +99,8 @@ def carry_forward(user: Any, source: Plan) -> tuple[Plan, core.Basis, int]:
             locked = Plan.objects.select_for_update().get(pk=source.pk)
             approved = latest_approved(agency, locked.fiscal_year)
             if approved is None:
-                raise PlanError(f"แผนมาตรการปี {locked.fiscal_year} ยังไม่ได้อนุมัติ จึงยังเริ่มปี {new_year} "
-                                "จากแผนนี้ไม่ได้ บันทึกการอนุมัติก่อน หรือสร้างแผนใหม่จากผลการประเมิน")
+                raise PlanError(f"แผนมาตรการปี {locked.fiscal_year} ยังไม่ได้รับอนุมัติ จึงยังใช้เริ่มแผนมาตรการปี {new_year} "
+                                "ไม่ได้ กรุณาบันทึกการอนุมัติแผนก่อน หรือสร้างแผนมาตรการใหม่จากผลการประเมิน")
             existing = Plan.objects.filter(agency=agency, fiscal_year=new_year).first()
             if existing is not None:
                 raise PlanError(f"มีแผนมาตรการปี {new_year} อยู่แล้ว จึงไม่ได้สร้างซ้ำ")
@@ -118,8 +118,8 @@ def carry_forward(user: Any, source: Plan) -> tuple[Plan, core.Basis, int]:
 
             count = copy_measures(approved, plan, prepare)
             log.created(user, agency, "แผนมาตรการ", plan,
-                        f"เริ่มแผนมาตรการปี {new_year} จากมาตรการปี {approved.fiscal_year} ฉบับที่ {approved.version} "
-                        f"ที่อนุมัติแล้ว ({count} มาตรการ ระยะเวลาเลื่อนไป 1 ปี สถานะเริ่มใหม่)",
+                        f"เริ่มแผนมาตรการปี {new_year} จากแผนมาตรการปี {approved.fiscal_year} ฉบับที่ {approved.version} "
+                        f"ที่อนุมัติแล้ว ({count} มาตรการ ระยะเวลาดำเนินการเลื่อนไป 1 ปี สถานะเริ่มต้นใหม่)",
                         {"จากผลการประเมินปี": str(basis.year or ""), "หมายเหตุ": basis.note})
     except IntegrityError:  # another request made the plan of that year at the same moment
         raise PlanError(f"มีแผนมาตรการปี {new_year} อยู่แล้ว จึงไม่ได้สร้างซ้ำ") from None
@@ -140,9 +140,10 @@ def plan_carry_forward(request: HttpRequest, access: AgencyAccess, plan_id: int)
         if existing is not None:
             return redirect("plan_detail", access.agency.pk, existing.pk)
         return redirect("plans", access.agency.pk)
-    messages.success(request, f"เริ่มแผนมาตรการปี {plan.fiscal_year} จากมาตรการปี {source.fiscal_year} แล้ว "
-                              f"({count} มาตรการ) ระยะเวลาเลื่อนไป 1 ปี สถานะการดำเนินการเริ่มใหม่ทุกมาตรการ "
-                              "ผลปีที่แล้วแสดงไว้ในแต่ละมาตรการ กรุณาตรวจทานก่อนเสนออนุมัติ")
+    messages.success(request, f"สร้างร่างแผนมาตรการปี {plan.fiscal_year} จากแผนมาตรการปี {source.fiscal_year} แล้ว "
+                              f"จำนวน {count} มาตรการ ระยะเวลาดำเนินการเลื่อนไป 1 ปี และทุกมาตรการเริ่มที่สถานะ "
+                              f"\"ยังไม่เริ่ม\" ผลการดำเนินการปี {source.fiscal_year} แสดงไว้ในแต่ละมาตรการเพื่อใช้อ้างอิง "
+                              "กรุณาตรวจทานก่อนเสนออนุมัติ")
     if basis.missing:
         messages.warning(request, basis.note)
     return redirect("plan_detail", access.agency.pk, plan.pk)
@@ -220,8 +221,8 @@ def review(plan: Plan) -> Review | None:
     basis = core.basis_for(plan.fiscal_year, agency.results.values_list("fiscal_year", flat=True))
     out = Review(basis.year, [], basis.note)
     if basis.year is not None and plan.based_on_year and plan.based_on_year != basis.year:
-        out.lines.append(f"แผนนี้ตั้งต้นจากผลการประเมินปี {plan.based_on_year} ขณะนี้มีผลปี {basis.year} แล้ว "
-                         f"การตรวจด้านล่างใช้ผลปี {basis.year}")
+        out.lines.append(f"แผนนี้จัดทำจากผลการประเมินปี {plan.based_on_year} ขณะนี้มีผลการประเมินปี {basis.year} แล้ว "
+                         f"การตรวจทานด้านล่างจึงใช้ผลการประเมินปี {basis.year}")
     old_plan_year = plan.fiscal_year - 1
     for number, m in enumerate(measures, start=1):
         texts = [m.title, m.purpose, m.follow_up, m.evidence, *(s.text for s in m.steps.all())]
@@ -233,7 +234,7 @@ def review(plan: Plan) -> Review | None:
     try:
         analysis = analysis_for(results) if results is not None else None
     except (InputError, ValueError) as exc:
-        out.lines.append(f"ยังตรวจมาตรการกับผลปี {basis.year} ไม่ได้: {exc}")
+        out.lines.append(f"ยังตรวจทานมาตรการกับผลการประเมินปี {basis.year} ไม่ได้: {exc}")
         return out
     if analysis is None:
         return out

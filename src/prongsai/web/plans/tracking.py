@@ -64,8 +64,8 @@ def tracking(request: HttpRequest, access: AgencyAccess) -> HttpResponse:
               "css": "good" if state == tracking_rule.LATE and not counts[state] else css}
              for state, label, css in CARDS]
     if (file := export_response(
-            request, title=f"ติดตามผลการดำเนินการ มาตรการปี {plan.fiscal_year}", filename=f"ติดตามผล-ปี{plan.fiscal_year}-{agency.name}",
-            headers=["มาตรการ", "ผู้รับผิดชอบ", "กำหนดเสร็จ", "สถานะ", "รายงานล่าสุด (สถานะ)", "รายงานล่าสุด",
+            request, title=f"ติดตามผลการดำเนินการตามแผนมาตรการปี {plan.fiscal_year}", filename=f"ติดตามผล-ปี{plan.fiscal_year}-{agency.name}",
+            headers=["มาตรการ", "ผู้รับผิดชอบ", "กำหนดเสร็จ", "สถานะ", "สถานะตามรายงานล่าสุด", "รายงานล่าสุด",
                      "จำนวนครั้งที่รายงาน"],
             rows=[(r.measure.title, r.measure.responsible_text, r.measure.end, r.state,
                    r.status_th if r.latest else "ยังไม่มีการรายงานผล", r.latest.as_of if r.latest else None, r.entries)
@@ -125,7 +125,7 @@ def measure_progress(request: HttpRequest, access: AgencyAccess, measure_id: int
             rows=[(e.as_of, e.get_status_display(), e.done, e.result, e.outcome,
                    [ev.url or ev.name for ev in e.evidence.all()],
                    e.created_by.get_username() if e.created_by else "", e.created_at) for e in entries],
-            subtitle=[f"มาตรการปี {measure.plan.fiscal_year}"])) is not None:
+            subtitle=[f"แผนมาตรการปี {measure.plan.fiscal_year}"])) is not None:
         return file
     tracked = services.tracked_plan(access.agency, measure.plan.fiscal_year)
     return render(request, "plans/measure_progress.html", {

@@ -151,12 +151,12 @@ def plan_detail(request: HttpRequest, access: AgencyAccess, plan_id: int) -> Htt
     latest = plan.pk == versions[0].pk
     measures = _measures(plan, access)
     if (file := export_response(
-            request, title=f"มาตรการปี {plan.fiscal_year} ฉบับที่ {plan.version}", rows=[
+            request, title=f"แผนมาตรการปี {plan.fiscal_year} ฉบับที่ {plan.version}", rows=[
                 (n, m.theme, m.title, m.purpose, "\n".join(f"{i}. {st.text}" for i, st in enumerate(m.steps.all(), 1)),
                  m.responsible_text, m.supporting_text, m.start, m.end, m.addresses_indicators, m.oit_items,
                  m.evidence, m.follow_up) for n, m in enumerate(measures, start=1)],
             headers=["ลำดับ", "ประเด็น", "มาตรการ/แนวทาง", "วัตถุประสงค์", "วิธีการดำเนินการ", "ผู้รับผิดชอบ", "ผู้สนับสนุน",
-                     "เริ่ม", "สิ้นสุด", "ตัวชี้วัดที่แก้ไข", "ข้อ OIT ที่เกี่ยวข้อง", "หลักฐาน/ผลผลิต", "การติดตามผล"],
+                     "วันที่เริ่ม", "วันที่สิ้นสุด", "ตัวชี้วัดที่มุ่งแก้ไข", "ข้อ OIT ที่เกี่ยวข้อง", "หลักฐาน/ผลผลิต", "การติดตามผล"],
             filename=f"มาตรการปี{plan.fiscal_year}-ฉบับที่{plan.version}-{access.agency.name}",
             subtitle=[plan.get_status_display()])) is not None:
         return file

@@ -35,7 +35,7 @@ def requested_format(request: HttpRequest) -> str | None:
     if fmt is None or fmt == "":
         return None
     if fmt not in FORMATS:
-        raise Http404("ไม่มีรูปแบบไฟล์นี้ (ที่รับได้: csv หรือ xlsx)")
+        raise Http404("ไม่รองรับไฟล์รูปแบบนี้ (รองรับเฉพาะ CSV และ XLSX)")
     return fmt
 
 
