@@ -246,7 +246,7 @@ class AuditDateRangeTestCase(BaseTestCase):
         self.assertNotIn("รายการปลายเดือน", html)
         rows = csv_rows(self.client.get(url + "&format=csv"))
         self.assertEqual([r[6] for r in rows[1:]], ["รายการกลางเดือน"])
-        self.assertEqual(rows[1][1], "8 ธ.ค. 2568 23:30 น.")
+        self.assertEqual(rows[1][1], "8 ธ.ค. 2568 เวลา 23:30 น.")
         book = openpyxl.load_workbook(io.BytesIO(self.client.get(url + "&format=xlsx").content))
         self.assertIn("ช่วงวันที่ 8 ธ.ค. 2568 – 8 ธ.ค. 2568", [r[0] for r in book.active.iter_rows(values_only=True)][2])
 
@@ -312,7 +312,7 @@ class ExportHelperTestCase(SimpleTestCase):
         self.assertEqual(values[4], list("กขคงจฉชซ"))
         self.assertEqual(sheet.freeze_panes, "A6")
         self.assertTrue(sheet["A5"].font.b)
-        self.assertEqual(values[5], ['=HYPERLINK("http://x")', 94.193, 7, 84.05, "8 ธ.ค. 2569", "8 ธ.ค. 2569 14:05 น.",
+        self.assertEqual(values[5], ['=HYPERLINK("http://x")', 94.193, 7, 84.05, "8 ธ.ค. 2569", "8 ธ.ค. 2569 เวลา 14:05 น.",
                                      "ไม่ใช่", "ก; ข"])
         self.assertEqual(sheet["A6"].data_type, "s")  # text, never a formula
         self.assertEqual(sheet["B6"].number_format, "0.00")

@@ -38,10 +38,10 @@ def be_date(day: date) -> str:
 
 
 def be_datetime(moment: datetime, zone: tzinfo | None = None) -> str:
-    """``8 ธ.ค. 2569 14:05 น.`` in `zone` (a naive moment is taken as already local)."""
+    """``8 ธ.ค. 2569 เวลา 14:05 น.`` in `zone` (a naive moment is taken as already local)."""
     if zone is not None and moment.tzinfo is not None:
         moment = moment.astimezone(zone)
-    return f"{be_date(moment.date())} {moment:%H:%M} น."
+    return f"{be_date(moment.date())} เวลา {moment:%H:%M} น."
 
 
 def is_formula(text: str) -> bool:
