@@ -1,6 +1,8 @@
 """Web workspace at national scale: 8,000 agencies × 5 years of results.
 
-Loads the data with bulk_create (timing the import), serves the app with waitress on 127.0.0.1,
+Writes the country's results table (8,000 agencies × 5 years, XLSX and CSV) and imports it
+through `prongsai import FILE --json` in a subprocess, as an administrator would (timing it, and
+a re-import that changes nothing), serves the app with waitress on 127.0.0.1,
 then requests the main pages in bounded loops and prints the median and p95 latency of each.
 
     .venv/bin/python benchmarks/web.py                    # embedded SQLite in a temporary folder
@@ -43,59 +45,100 @@ def setup_django(home: Path) -> None:
     call_command("migrate", interactive=False, verbosity=0)
 
 
-def load(agencies: int, seed: int = 42) -> dict[str, float]:
-    """Agencies, their units and 5 years of results each; returns timings in seconds."""
+# OIT items of every year 2563–2567 that the generated agencies fail now and then (score 0 with
+# a reason), so the supervisor overview has failed items to count.
+FAILED_ITEMS = ("O12", "O13", "O20", "O26", "O33", "O36", "O38", "O40")
+
+
+def write_table(agencies: int, path: Path, seed: int = 42) -> Path:
+    """The country's results table as officers keep it: one row per agency and year, Thai headers."""
+    from prongsai.results_table import write_rows
+
+    rng = random.Random(seed)
+    provinces = [f"จังหวัดทดสอบ{n:02d}" for n in range(1, 78)]
+    header = ["ชื่อหน่วยงาน", "ประเภทหน่วยงาน", "จังหวัด", "อำเภอ", "ปีงบประมาณ",
+              *(f"ตัวชี้วัดที่ {no}" for no in range(1, 11)),
+              *(c for code in FAILED_ITEMS for c in (code, f"{code} เหตุผล"))]
+    rows = []
+    for n in range(agencies):
+        base = rng.uniform(60, 97)
+        for year in YEARS:
+            indicators = [round(min(100.0, max(0.0, rng.gauss(base + (year - 2563) * 1.5, 6))), 2)
+                          for _ in range(10)]
+            failed = set(rng.sample(FAILED_ITEMS, k=rng.randint(0, 4)))
+            items = [c for code in FAILED_ITEMS
+                     for c in ((0, "ขาดองค์ประกอบ") if code in failed else (None, None))]
+            rows.append([f"องค์การบริหารส่วนตำบลทดสอบ{n:05d}", "อบต.", provinces[n % len(provinces)],
+                         f"อำเภอ{n % 900:03d}", year, *indicators, *items])
+    return write_rows(path, header, rows)
+
+
+def run_import(path: Path, env: dict[str, str]) -> tuple[float, dict[str, object]]:
+    """`prongsai import FILE --json` in a subprocess, as an administrator runs it."""
+    import json
+    import subprocess
+
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "prongsai.cli", "import", str(path), "--json"],
+                          capture_output=True, text=True, env=env, check=False)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"prongsai import {path.name} exited {done.returncode}: {done.stderr.strip()}")
+    return elapsed, json.loads(done.stdout)
+
+
+def counts(report: dict[str, object]) -> str:
+    return (f"agencies_created {report['agencies_created']:,}, results_added {report['results_added']:,}, "
+            f"results_changed {report['results_changed']:,}, results_unchanged {report['results_unchanged']:,}, "
+            f"refused {len(report['refused']):,}")  # type: ignore[arg-type]
+
+
+def load(agencies: int, home: Path) -> dict[str, float]:
+    """The results of `agencies` agencies × 5 years, imported through `prongsai import` from an
+    XLSX table (and, on SQLite, the same as CSV into a second folder); then the benchmark's users."""
     from django.contrib.auth.models import User
     from django.db import transaction
 
-    from prongsai.ita.library import get_framework
-    from prongsai.ita.results import ItemResult, YearResult
-    from prongsai.web.agencies.models import Agency, Membership, SupervisorScope, Unit
-    from prongsai.web.assessments.models import Result
+    from prongsai.web.agencies.models import Agency, Membership, SupervisorScope
 
-    rng = random.Random(seed)
-    frameworks = {y: get_framework(y) for y in YEARS}
-    oit_codes = {y: [i.code for i in frameworks[y].items_of("OIT")] for y in YEARS}
-    provinces = [f"จังหวัดทดสอบ{n:02d}" for n in range(1, 78)]
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    env = dict(os.environ, PRONGSAI_HOME=str(home), PYTHONPATH=src + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    figures: dict[str, float] = {}
+    files = home / "tables"
+    files.mkdir()
     started = time.perf_counter()
+    xlsx = write_table(agencies, files / "country.xlsx")
+    figures["write xlsx"] = time.perf_counter() - started
+    started = time.perf_counter()
+    csv = write_table(agencies, files / "country.csv")
+    figures["write csv"] = time.perf_counter() - started
+    print(f"tables: {xlsx.name} {xlsx.stat().st_size / 2**20:.1f} MB (written in {figures['write xlsx']:.1f} s), "
+          f"{csv.name} {csv.stat().st_size / 2**20:.1f} MB ({figures['write csv']:.1f} s)")
 
-    # build every row in memory first (scoring included), so the database part is measured alone
-    agency_rows = [Agency(name=f"องค์การบริหารส่วนตำบลทดสอบ{n:05d}", agency_type="อบต.",
-                          district=f"อำเภอ{n % 900:03d}", province=provinces[n % len(provinces)])
-                   for n in range(agencies)]
-    results = []
-    for index in range(agencies):
-        base = rng.uniform(60, 97)
-        for year in YEARS:
-            indicators = {no: round(min(100.0, max(0.0, rng.gauss(base + (year - 2563) * 1.5, 6))), 2)
-                          for no in range(1, 11)}
-            failed = rng.sample(oit_codes[year], k=rng.randint(0, 4)) if oit_codes[year] else []
-            items = {code: ItemResult(code, 0.0, "ขาดองค์ประกอบ") for code in failed}
-            row = Result(fiscal_year=year, source=Result.FILE)
-            row.set_year_result(YearResult(year, indicators=indicators, items=items))
-            row._agency_index = index
-            results.append(row)
-    built = time.perf_counter()
+    figures["import xlsx"], report = run_import(xlsx, env)
+    print(f"prongsai import {xlsx.name}: {figures['import xlsx']:.1f} s wall — {counts(report)}")
+    figures["reimport csv"], report = run_import(csv, env)
+    print(f"prongsai import {csv.name} again (same data, nothing to change): {figures['reimport csv']:.1f} s wall — "
+          f"{counts(report)}")
+    if not os.environ.get("DATABASE_URL"):  # the CSV into an empty SQLite workspace of its own
+        import subprocess
 
+        with tempfile.TemporaryDirectory(prefix="prongsai-bench-csv-") as other:
+            other_env = dict(env, PRONGSAI_HOME=other)
+            subprocess.run([sys.executable, "-m", "django", "migrate", "-v0"], check=True,
+                           env=dict(other_env, DJANGO_SETTINGS_MODULE="prongsai.web.settings"))
+            figures["import csv"], report = run_import(csv, other_env)
+            print(f"prongsai import {csv.name} into an empty workspace: {figures['import csv']:.1f} s wall — "
+                  f"{counts(report)}")
+
+    first = Agency.objects.order_by("pk").first()
     with transaction.atomic():
-        Agency.objects.bulk_create(agency_rows, batch_size=2000)
-        if agency_rows[0].pk is None:  # backends that do not return ids from bulk inserts
-            ids = dict(Agency.objects.values_list("name", "pk"))
-            for a in agency_rows:
-                a.pk = ids[a.name]
-        Unit.objects.bulk_create([Unit(agency=a, name=n, order=i) for a in agency_rows
-                                  for i, n in enumerate(("สำนักปลัด", "กองคลัง", "กองช่าง"))], batch_size=5000)
-        for row in results:
-            row.agency = agency_rows[row._agency_index]
-        Result.objects.bulk_create(results, batch_size=2000)
         User.objects.create_superuser("bench-admin", password=PASSWORD)
         officer = User.objects.create_user("bench-officer", password=PASSWORD)
-        Membership.objects.create(user=officer, agency=agency_rows[0], role=Membership.ADMIN)
+        Membership.objects.create(user=officer, agency=first, role=Membership.ADMIN)
         supervisor = User.objects.create_user("bench-supervisor", password=PASSWORD)
-        SupervisorScope.objects.create(user=supervisor, province=provinces[0])
-    inserted = time.perf_counter()
-    return {"build": built - started, "insert": inserted - built, "total": inserted - started,
-            "results": len(results)}
+        SupervisorScope.objects.create(user=supervisor, province=first.province)
+    return figures
 
 
 class Client:
@@ -159,9 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         from django.db import connection
 
         print(f"database: {connection.vendor} · {args.agencies:,} agencies × {len(YEARS)} years")
-        timings = load(args.agencies)
-        print(f"import: {timings['results']:,} results — built and scored in {timings['build']:.2f} s, "
-              f"bulk_create {timings['insert']:.2f} s, total {timings['total']:.2f} s")
+        load(args.agencies, Path(tmp))
 
         from waitress import create_server
 

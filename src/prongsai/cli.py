@@ -138,6 +138,18 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return verify_command(as_json=args.json)
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from prongsai.web.imports.command import import_command
+
+    return import_command(args.file, as_json=args.json)
+
+
+def cmd_remind(args: argparse.Namespace) -> int:
+    from prongsai.web.reminders.command import run
+
+    return run(args.today, args.dry_run, args.json)
+
+
 def cmd_oit(args: argparse.Namespace) -> int:
     from prongsai.oit_check.check import check
     from prongsai.oit_check.links import read_links
@@ -277,6 +289,20 @@ def build_parser() -> argparse.ArgumentParser:
                        help="verify = ตรวจห่วงโซ่รหัสตรวจสอบ: 0 ครบถ้วน, 1 พบรายการที่ถูกแก้ไข/ลบ/แทรก, 2 เปิดฐานข้อมูลไม่ได้")
     audit.add_argument("--json", action="store_true", help="พิมพ์ผลเป็น JSON")
     audit.set_defaults(func=cmd_audit)
+
+    imports = sub.add_parser("import", help="นำเข้าตารางผลการประเมินของหลายหน่วยงาน (.xlsx .csv หนึ่งแถวต่อหน่วยงานและปี)")
+    imports.add_argument("file", metavar="FILE",
+                         help="ตารางผลการประเมิน: คอลัมน์ชื่อหน่วยงาน จังหวัด ปีงบประมาณ และคะแนน (ตัวอย่างใน README); "
+                              "หน่วยงานที่ยังไม่มีในระบบจะถูกเพิ่มให้")
+    imports.add_argument("--json", action="store_true",
+                         help="พิมพ์ผลเป็น JSON; รหัสออก 0 นำเข้าครบ, 1 มีแถวที่ไม่นำเข้า, 2 ไฟล์ใช้ไม่ได้ (ไม่บันทึกอะไร)")
+    imports.set_defaults(func=cmd_import)
+
+    remind = sub.add_parser("remind", help="ส่งการแจ้งเตือนที่ถึงกำหนด (มาตรการ รายงานผล รายการ OIT การยืมพัสดุ) ทางอีเมลและ LINE")
+    from prongsai.web.reminders.command import add_arguments as remind_arguments
+
+    remind_arguments(remind)
+    remind.set_defaults(func=cmd_remind)
 
     oit = sub.add_parser("oit", help="ตรวจความพร้อมของข้อมูล OIT บนเว็บไซต์ของหน่วยงาน")
     oit.add_argument("action", choices=["check"], help="check = ตรวจทุกข้อตามไฟล์ลิงก์")

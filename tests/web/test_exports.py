@@ -40,14 +40,14 @@ NOT_LISTS = {
     "loan_detail": "one loan: its table is the loan's own items (the register export holds them)",
     "loan_summary": "the yearly summary: exported as the summary workbook (one sheet per grouping)",
     "frameworks": "reference data of NACC's frameworks, the same for every agency (no agency's records)",
-    "supervise": "the supervisor overview: another engineer builds its export with ui.exports",
 }
 # Whole areas left to their own engineers (they export with ui.exports too).
-NOT_HERE = ("supervise/",)
+NOT_HERE: tuple[str, ...] = ()
 # Pages that list records without a <table> (lists, cards): they export too.
 RECORD_LISTS = {"units", "supervisors", "invitations", "plan_detail", "measure_progress"}
 # Pages whose rows are not the <tr> of their tables: the rows the file must have, from the page's context.
 ROW_COUNTS = {
+    "supervise": lambda c: c["listed"],  # its charts have tables of their own; the list is the agencies
     "units": lambda c: len(c["units"]),
     "supervisors": lambda c: len(c["scopes"]),
     "invitations": lambda c: len(c["invitations"]),

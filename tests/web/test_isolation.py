@@ -26,11 +26,15 @@ GLOBAL = {
     "supervisors": 404,
     "supervisor_delete": 404,
     "supervise": 404,
+    "supervise_compare": 404,
+    "supervise_documents": 404,
     "system_audit_log": 404,  # the system administrator's only
     "invitations": 200,  # lists only the user's own invitations (none for alice)
     "frameworks": 200,  # the framework library: public reference data, no agency's
     "invitation_accept": 404,  # another account's invitation: as if it did not exist
     "invitation_decline": 404,
+    "results_import": 404,  # the system administrator's and supervisors' only
+    "results_import_template": 404,
     "reminder_preferences": 200,  # one's own preferences only
     "reminder_settings": 404,  # the system administrator's only
     "line_webhook": None,  # LINE's signed POST; no login, no agency's data; GET gives 405

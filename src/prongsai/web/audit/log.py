@@ -76,13 +76,26 @@ def client_address(request: Any) -> str:
     return (address_of(request) or "")[:45]
 
 
-def record(user: Any, agency: Any, action: str, object_type: str, obj: Any, summary: str,
-           changes: Mapping[str, list[str]] | None = None, address: str = "") -> AuditEntry:
+def entry(user: Any, agency: Any, action: str, object_type: str, obj: Any, summary: str,
+          changes: Mapping[str, list[str]] | None = None, address: str = "") -> AuditEntry:
+    """An entry not written yet: `record` writes one, `append_many` a batch of them."""
     object_id = "" if obj is None else str(getattr(obj, "pk", obj) or "")
-    return AuditEntry.objects.create(
+    return AuditEntry(
         agency=agency, action=action, object_type=object_type[:60], object_id=object_id[:64],
         summary=summary[:300], changes=dict(changes or {}), address=address[:45], **_user_fields(user),
     )
+
+
+def record(user: Any, agency: Any, action: str, object_type: str, obj: Any, summary: str,
+           changes: Mapping[str, list[str]] | None = None, address: str = "") -> AuditEntry:
+    written = entry(user, agency, action, object_type, obj, summary, changes, address)
+    written.save()
+    return written
+
+
+def append_many(entries: list[AuditEntry]) -> None:
+    """Entries made by `entry`, chained and written in one go (a bulk import's many changes)."""
+    AuditEntry.append_many(entries)
 
 
 def created(user: Any, agency: Any, object_type: str, obj: Any, summary: str,

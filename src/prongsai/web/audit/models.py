@@ -109,19 +109,46 @@ class AuditEntry(models.Model):
             raise AppendOnlyError("บันทึกการเปลี่ยนแปลงแก้ไขไม่ได้")
         kwargs["force_insert"] = True
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        self._as_stored()
+        with transaction.atomic(using=using):
+            head = AuditHead.locked(using)
+            # The time is taken under the lock, so times never run backwards along the chain.
+            self.at = timezone.now()
+            self._chain_after(head.seq, head.hash)
+            super().save(*args, **kwargs)
+            AuditHead.objects.using(using).filter(pk=head.pk).update(seq=self.seq, hash=self.hash)
+
+    @classmethod
+    def append_many(cls, entries: list[AuditEntry], using: str | None = None) -> None:
+        """Chain and write many new entries under one lock of the head (a bulk import's): the same
+        chain as one save() each, without a lock, a read and two writes per entry."""
+        if not entries:
+            return
+        using = using or router.db_for_write(cls)
+        with transaction.atomic(using=using):
+            head = AuditHead.locked(using)
+            now = timezone.now()
+            seq, last = head.seq, head.hash
+            for entry in entries:
+                if not entry._state.adding:
+                    raise AppendOnlyError("บันทึกการเปลี่ยนแปลงแก้ไขไม่ได้")
+                entry._as_stored()
+                entry.at = now
+                entry._chain_after(seq, last)
+                seq, last = entry.seq, entry.hash
+            models.QuerySet(cls, using=using).bulk_create(entries, batch_size=1000)
+            AuditHead.objects.using(using).filter(pk=head.pk).update(seq=seq, hash=last)
+
+    def _as_stored(self) -> None:
         # Hash what the database will give back: plain str (not lazy or safe strings) and JSON
         # that has made the round trip (tuples become lists, keys become strings).
         for name in ("username", "action", "object_type", "object_id", "summary", "address"):
             setattr(self, name, str(getattr(self, name) or ""))
         self.changes = json.loads(json.dumps(self.changes or {}, ensure_ascii=False))
-        with transaction.atomic(using=using):
-            head = AuditHead.locked(using)
-            # The time is taken under the lock, so times never run backwards along the chain.
-            self.at = timezone.now()
-            self.seq, self.prev_hash = head.seq + 1, head.hash
-            self.hash = audit_chain.entry_hash(self.prev_hash, self.chain_content())
-            super().save(*args, **kwargs)
-            AuditHead.objects.using(using).filter(pk=head.pk).update(seq=self.seq, hash=self.hash)
+
+    def _chain_after(self, seq: int, prev_hash: str) -> None:
+        self.seq, self.prev_hash = seq + 1, prev_hash
+        self.hash = audit_chain.entry_hash(self.prev_hash, self.chain_content())
 
     def chain_content(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in audit_chain.CONTENT_FIELDS}

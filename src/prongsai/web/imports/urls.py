@@ -1,5 +1,10 @@
-"""URLs of this app (included by prongsai.web.urls)."""
+"""URLs of this app (included by prongsai.web.urls): global pages, each checking its user."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from prongsai.web.imports import views
+
+urlpatterns = [
+    path("import/", views.results_import, name="results_import"),
+    path("import/template.xlsx", views.results_import_template, name="results_import_template"),
+]

@@ -11,6 +11,7 @@ import json
 import sys
 
 from prongsai.thai import DATE_FORMS, ThaiDateError, format_date, parse_thai_date
+from prongsai.web.workspace_database import check_migrated, open_database
 
 
 def parser() -> argparse.ArgumentParser:
@@ -26,14 +27,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(today: str | None = None, dry_run: bool = False, as_json: bool = False) -> int:
-    from prongsai.web.serve import setup_django
-
     try:
         day = parse_thai_date(today) if today else None
     except ThaiDateError as exc:
         print(f"ค่า --today ไม่ถูกต้อง: {exc.problem} (รูปแบบที่รับได้: {DATE_FORMS})", file=sys.stderr)
         return 2
-    setup_django()
+    from django.apps import apps
+
+    if not apps.ready:  # the command line; inside a running Django (tests) its database is in use
+        check_migrated(open_database(), then="แล้วส่งการแจ้งเตือนใหม่")
     from prongsai.web.reminders import service
     from prongsai.web.reminders.models import CHANNEL_TH
 

@@ -6,4 +6,6 @@ from prongsai.web.supervision import views
 
 urlpatterns = [
     path("supervise/", views.supervise, name="supervise"),
+    path("supervise/compare/", views.supervise_compare, name="supervise_compare"),
+    path("supervise/documents/", views.supervise_documents, name="supervise_documents"),
 ]

@@ -1,36 +1,76 @@
-"""The supervisor overview: every agency the user supervises, read only."""
+"""The supervisor's pages, all read only: the overview of every agency the user supervises (with
+pictures and a filterable table), the comparison of agencies or years, and the documents of many
+agencies in one zip. Global pages: the user is checked here (404 for anyone who supervises
+nothing), and every agency asked for must be in the user's scope (404 otherwise)."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from statistics import fmean
+from typing import Any
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.safestring import mark_safe
 
 from prongsai import settings as core_settings
-from prongsai.ita.library import get_framework
+from prongsai.ita.library import available_years, get_framework
 from prongsai.web.agencies.access import is_supervisor, visible_agencies
+from prongsai.web.agencies.models import Agency
 from prongsai.web.assessments.models import Result
+from prongsai.web.supervision import batch, charts, overview
+from prongsai.web.supervision.compare import (
+    MAX_AGENCIES,
+    CompareProblem,
+    mark_extremes,
+    parse_ids,
+    parse_year,
+    with_changes,
+)
+from prongsai.web.ui.exports import export_response, wants_export
+from prongsai.web.ui.template_filters import query_string
+
+PAGE_SIZE = 50
+DRILL = ("level", "indicator", "item", "plan")
+SHOWS = {"below": "ต่ำกว่าเกณฑ์", "all": "ทั้งหมด"}
+TABLE_HEADERS = ("หน่วยงาน", "ประเภทหน่วยงาน", "อำเภอ", "จังหวัด", "คะแนนรวม", "ระดับผลการประเมิน",
+                 "แผนมาตรการ", "มาตรการที่เสร็จสิ้น", "มาตรการทั้งหมด", "รายการตรวจ OIT ที่ครบถ้วน (ข้อ)",
+                 "ข้อ OIT ทั้งหมด", "ตรวจอัตโนมัติผ่าน (ข้อ)", "ตรวจอัตโนมัติทั้งหมด (ข้อ)")
+
+
+def _supervisor(request: HttpRequest, methods: tuple[str, ...] = ("GET", "HEAD")) -> HttpResponse | None:
+    if not is_supervisor(request.user):
+        raise Http404
+    if request.method not in methods:
+        return HttpResponseNotAllowed(methods)
+    return None
+
+
+def oit_year_for(year: int) -> int:
+    """The OIT list the agencies are working on after the year's result: the next ITA year's,
+    when the library has it (else the year's own)."""
+    return year + 1 if year + 1 in available_years() else year
+
+
+def _oit_items(year: int) -> int:
+    try:
+        return len(get_framework(year).items_of("OIT"))
+    except KeyError:
+        return 0
+
+
+# --------------------------------------------------------------------------- the overview
 
 
 def supervise(request: HttpRequest) -> HttpResponse:
-    from prongsai.web.plans.models import Plan
-
+    if (refused := _supervisor(request)) is not None:
+        return refused
     user = request.user
-    if not is_supervisor(user):
-        raise Http404
-    if request.method not in ("GET", "HEAD"):
-        from django.http import HttpResponseNotAllowed
-
-        return HttpResponseNotAllowed(["GET", "HEAD"])
-    agencies = visible_agencies(user)
-    pass_mark = core_settings.thresholds().pass_mark
-    scope_count = agencies.count()
-    years = sorted(set(Result.objects.filter(agency__in=agencies).values_list("fiscal_year", flat=True)), reverse=True)
+    everyone = overview.Scope(user)
+    years = overview.years_of(everyone)
+    scope_count = everyone.agencies().count()
     if not years:
-        return render(request, "assessments/supervise.html", {"title": "ภาพรวมการกำกับดูแล", "years": [],
+        return render(request, "supervision/supervise.html", {"title": "ภาพรวมการกำกับดูแล", "years": [],
                                                               "scope_count": scope_count})
     try:
         year = int(request.GET.get("year") or years[0])
@@ -39,80 +79,342 @@ def supervise(request: HttpRequest) -> HttpResponse:
     if year not in years:
         raise Http404
     framework = get_framework(year)
-    data = list(Result.objects.filter(agency__in=agencies, fiscal_year=year).values(
-        "agency_id", "agency__name", "agency__province", "agency__district", "total", "level", "indicators", "items"))
-    levels = Counter(r["level"] or "ยังระบุไม่ได้" for r in data)
+    thresholds = core_settings.thresholds()
+    pass_mark = thresholds.pass_mark
+    oit_year = oit_year_for(year)
+    oit_items = _oit_items(oit_year)
+    version = overview.data_version()
+    options = overview.choices(everyone, version)
+    notes: list[str] = []
+
+    def pick(name: str, allowed: list[str], label: str) -> str:
+        value = (request.GET.get(name) or "").strip()
+        if value and value not in allowed:
+            notes.append(f"ไม่มี{label} '{value[:60]}' ในหน่วยงานที่ท่านกำกับดูแล จึงแสดงทุก{label}")
+            return ""
+        return value
+
+    province = pick("province", options["provinces"], "จังหวัด")
+    district = (request.GET.get("district") or "").strip()
+    if district not in options["districts"].get(province, []):
+        district = ""  # an other province's district (the province was changed): all of this one
+    agency_type = pick("type", options["types"], "ประเภทหน่วยงาน")
+    scope = overview.Scope(user, province, district, agency_type)
+    data = overview.figures(scope, year, framework, pass_mark, oit_year, oit_items, version)
     level_order = [r.level for r in framework.levels.rules] if framework.levels else []
-    per_indicator: dict[int, list[float]] = defaultdict(list)
-    failed_items: Counter[str] = Counter()
-    for r in data:
-        for no, value in (r["indicators"] or {}).items():
-            per_indicator[int(no)].append(float(value))
-        for code, item in (r["items"] or {}).items():
-            if code.startswith("O") and float(item["score"]) < 100:
-                failed_items[code] += 1
-    indicator_stats = []
-    for ind in framework.indicators:
-        values = per_indicator.get(ind.no, [])
-        indicator_stats.append({
-            "no": ind.no, "name": ind.name, "instrument": ind.instrument,
-            "mean": fmean(values) if values else None, "weak": sum(1 for v in values if v < pass_mark),
-            "count": len(values),
-        })
-    weakest = sorted((s for s in indicator_stats if s["mean"] is not None), key=lambda s: s["mean"])[:5]
-    common_items = [(code, framework.item_by_code[code].label if code in framework.item_by_code else code, n)
-                    for code, n in failed_items.most_common(10)]
-    plans = Plan.objects.filter(agency__in=agencies, based_on_year=year)
-    plan_status = _latest_plan_status(plans)
-    show = request.GET.get("show", "below")
-    listed = sorted(data, key=lambda r: (r["total"] is None, r["total"] if r["total"] is not None else 0))
+
+    # the table's own filters: what a bar of a chart links to
+    drill = {k: (request.GET.get(k) or "").strip() for k in DRILL}
+    rows = data["rows"]
+    described: list[str] = []
+    if drill["level"]:
+        if drill["level"] == overview.NO_LEVEL:
+            rows = [r for r in rows if not r[overview.LEVEL]]
+            described.append(f"ระดับ{overview.LEVEL_NONE}")
+        elif drill["level"] in level_order:
+            rows = [r for r in rows if r[overview.LEVEL] == drill["level"]]
+            described.append(f"ระดับ {drill['level']}")
+        else:
+            notes.append(f"ไม่มีระดับ '{drill['level'][:40]}' ในปี {year} (ระดับที่มี: {', '.join(level_order)})")
+            drill["level"] = ""
+    if drill["indicator"]:
+        numbers = {str(i.no): i for i in framework.indicators}
+        if drill["indicator"] in numbers:
+            ind = numbers[drill["indicator"]]
+            ids = overview.below_on_indicator(scope, year, ind.no, pass_mark, version)
+            rows = [r for r in rows if r[overview.ID] in ids]
+            described.append(f"ตัวชี้วัดที่ {ind.no} {ind.name} ต่ำกว่า {pass_mark:g}")
+        else:
+            notes.append(f"ไม่มีตัวชี้วัดที่ '{drill['indicator'][:10]}' ในปี {year} (ตัวชี้วัดที่ 1–{len(numbers)})")
+            drill["indicator"] = ""
+    if drill["item"]:
+        code = drill["item"].upper()
+        if code in framework.item_by_code and code[:1] in "IEO":
+            ids = overview.weak_on_item(scope, year, code, pass_mark, version)
+            rows = [r for r in rows if r[overview.ID] in ids]
+            described.append(f"ข้อ {code} {'ไม่ผ่าน' if code.startswith('O') else f'ต่ำกว่า {pass_mark:g}'}")
+        else:
+            notes.append(f"ไม่มีข้อ '{drill['item'][:10]}' ในกรอบการประเมินปี {year} (ตัวอย่าง: I1, E5, O12)")
+            drill["item"] = ""
+    if drill["plan"]:
+        if drill["plan"] in overview.PLAN_TH:
+            rows = [r for r in rows if r[overview.PLAN_STATUS] == drill["plan"]]
+            described.append(f"แผนมาตรการ{overview.PLAN_TH[drill['plan']]}")
+        else:
+            notes.append("สถานะแผนต้องเป็น approved (อนุมัติแล้ว), draft (ร่าง) หรือ none (ยังไม่มีแผน)")
+            drill["plan"] = ""
+    show = request.GET.get("show") or ("all" if any(drill.values()) else "below")
+    if show not in SHOWS:
+        notes.append("การแสดงต้องเป็น below (ต่ำกว่าเกณฑ์) หรือ all (ทั้งหมด)")
+        show = "below"
     if show == "below":
-        listed = [r for r in listed if r["total"] is not None and r["total"] < pass_mark]
-    page = Paginator(listed, 50).get_page(request.GET.get("page"))
-    _attach_plan_progress(page.object_list, year)
-    return render(request, "assessments/supervise.html", {
+        rows = [r for r in rows if r[overview.TOTAL] is not None and r[overview.TOTAL] < pass_mark]
+        described.insert(0, f"คะแนนรวมต่ำกว่า {pass_mark:g}")
+    place = " ".join(p for p in (f"จ.{province}" if province else "", f"อ.{district}" if district else "",
+                                 agency_type) if p)
+
+    if wants_export(request):
+        detail = overview.row_details(rows, year, oit_year, oit_items, scope=scope)
+        return export_response(
+            request, title=f"หน่วยงานในความกำกับดูแล ผลการประเมินปี {year}", headers=TABLE_HEADERS,
+            rows=[_export_row(r) for r in detail], filename=f"ภาพรวมการกำกับดูแล-{year}",
+            subtitle=[f"ผลการประเมินปี {year}", place, " · ".join(described)])
+
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page_rows = overview.row_details(list(page.object_list), year, oit_year, oit_items)
+    for r in page_rows:
+        r["readiness"] = overview.readiness_text(r)
+    reset = {k: None for k in DRILL} | {"page": None}
+
+    def link(**changes: Any) -> str:
+        return query_string(request.GET, {**reset, "show": "all", **changes}) + "#agencies"
+
+    levels = [(lv, data["levels"].get(lv, 0), link(level=lv)) for lv in level_order]
+    if data["levels"].get(overview.LEVEL_NONE):
+        levels.append((overview.LEVEL_NONE, data["levels"][overview.LEVEL_NONE], link(level=overview.NO_LEVEL)))
+    indicators = [{**s, "href": link(indicator=s["no"])} for s in data["indicators"]]
+    weak_items = [(code, label, n, link(item=code)) for code, label, n in data["weak_items"]]
+    failed_items = [(code, label, n, link(item=code)) for code, label, n in data["failed_items"]]
+    plans = [(key, overview.PLAN_TH[key], n, link(plan=key)) for key, n in data["plans"].items()]
+    svg = _charts(levels, indicators, weak_items, failed_items, plans, data, pass_mark, thresholds.strength_mark,
+                  year)
+    return render(request, "supervision/supervise.html", {
         "title": "ภาพรวมการกำกับดูแล", "years": years, "year": year, "scope_count": scope_count,
-        "with_result": len(data), "below": sum(1 for r in data if r["total"] is not None and r["total"] < pass_mark),
-        "levels": [(lv, levels.get(lv, 0)) for lv in level_order] + (
-            [("ยังระบุไม่ได้", levels["ยังระบุไม่ได้"])] if levels.get("ยังระบุไม่ได้") else []),
-        "indicator_stats": indicator_stats, "weakest": weakest, "common_items": common_items,
-        "plan_status": plan_status, "no_plan": max(0, len(data) - plan_status["total"]), "page": page, "show": show, "pass_mark": pass_mark,
-        "mean_total": fmean([r["total"] for r in data if r["total"] is not None]) if data else None,
+        "options": options, "province": province, "district": district, "agency_type": agency_type,
+        "place": place, "notes": notes, "drill": drill, "described": described, "show": show,
+        "shows": list(SHOWS.items()),
+        "with_result": data["with_result"], "below": data["below"], "mean_total": data["mean_total"],
+        "levels": levels, "indicators": indicators, "weak_items": weak_items, "failed_items": failed_items,
+        "plans": plans, "measures": [(overview.MEASURE_TH[k], n) for k, n in data["measures"].items()],
+        "measure_total": sum(data["measures"].values()), "oit": data["oit"], "oit_year": oit_year,
+        "oit_items": oit_items, "svg": svg, "districts": options["districts"].get(province, []),
+        "check_rows": [(th, data["oit"]["checks"].get(k, 0)) for k, th in overview.CHECK_TH.items()],
+        "run_rows": [(th, data["oit"]["runs"].get(k, 0)) for k, th in overview.RUN_TH.items()],
+        "page": page, "rows": page_rows, "listed": len(rows), "pass_mark": pass_mark,
+        "any_filter": bool(province or agency_type or any(drill.values())),
+        "clear_drill": query_string(request.GET, {**reset, "show": None}) + "#agencies",
+        "max_compare": MAX_AGENCIES, "max_documents": batch.MAX_AGENCIES, "exports": True,
     })
 
 
-def _attach_plan_progress(rows: list[dict], result_year: int) -> None:
-    """For the listed agencies: the status of the plan built on this result and how many of its
-    measures are reported done (the latest report of each measure)."""
-    from prongsai.web.plans.models import Measure, Plan, ProgressEntry
-
-    ids = [r["agency_id"] for r in rows]
-    latest: dict[int, Plan] = {}
-    # As on the agency's tracking page: the latest approved version, not a draft revision of it.
-    for plan in Plan.objects.filter(agency_id__in=ids, based_on_year=result_year).order_by("version"):
-        if plan.status == Plan.APPROVED or latest.get(plan.agency_id, plan).status != Plan.APPROVED:
-            latest[plan.agency_id] = plan
-    lineages: dict[int, list] = {}
-    for plan_id, lineage in Measure.objects.filter(plan__in=latest.values()).values_list("plan_id", "lineage"):
-        lineages.setdefault(plan_id, []).append(lineage)
-    status: dict = {}
-    for lineage, value in (ProgressEntry.objects.filter(agency_id__in=ids)
-                           .order_by("lineage", "-as_of", "-id").values_list("lineage", "status")):
-        status.setdefault(lineage, value)
-    for row in rows:
-        plan = latest.get(row["agency_id"])
-        row["plan"] = plan
-        if plan is not None:
-            measures = lineages.get(plan.pk, [])
-            row["measures"] = len(measures)
-            row["done"] = sum(1 for m in measures if status.get(m) == "done")
+def _export_row(r: dict) -> tuple:
+    return (r["name"], r["agency_type"], r["district"], r["province"], r["total"], r["level"] or overview.LEVEL_NONE,
+            r["plan_th"], r["done"] if r["plan_status"] != "none" else None,
+            r["measures"] if r["plan_status"] != "none" else None, r["oit_done"],
+            r["oit_items"] if r["oit_done"] is not None else None, r["run_ok"], r["run_total"])
 
 
-def _latest_plan_status(plans) -> dict[str, int]:  # type: ignore[no-untyped-def]
-    latest: dict[int, str] = {}
-    for agency_id, status in plans.order_by("agency_id", "version").values_list("agency_id", "status"):
-        if latest.get(agency_id) != "approved":  # a draft revision does not undo the approval
-            latest[agency_id] = status
-    counts = Counter(latest.values())
-    return {"approved": counts.get("approved", 0), "draft": counts.get("draft", 0), "total": len(latest)}
+def _charts(levels: list, indicators: list, weak_items: list, failed_items: list, plans: list, data: dict,
+            pass_mark: float, strength_mark: float, year: int) -> dict[str, Any]:
+    def tone(mean: float | None) -> str:
+        if mean is None:
+            return "muted"
+        return "good" if mean >= strength_mark else "ok" if mean >= pass_mark else "bad"
 
+    level_chart = charts.bar_chart(
+        [charts.Bar(lv, n, href, "ok" if lv != overview.LEVEL_NONE else "muted", title=f"ระดับ {lv}: {n} แห่ง")
+         for lv, n, href in levels],
+        "จำนวนหน่วยงานตามระดับผลการประเมิน: " + ", ".join(f"{lv} {n} แห่ง" for lv, n, _ in levels),
+        label_width=150)
+    indicator_chart = charts.bar_chart(
+        [charts.Bar(f"{s['no']}. {s['name']}", round(s["mean"], 2) if s["mean"] is not None else None, s["href"],
+                    tone(s["mean"]), title=f"ตัวชี้วัดที่ {s['no']} {s['name']}: เฉลี่ย "
+                    f"{s['mean'] or 0:.2f} ต่ำกว่าเกณฑ์ {s['weak']} แห่ง") for s in indicators],
+        f"คะแนนเฉลี่ยรายตัวชี้วัด ปี {year} เทียบกับเกณฑ์ {pass_mark:g}: " + ", ".join(
+            f"ตัวชี้วัดที่ {s['no']} {s['mean']:.2f}" for s in indicators if s["mean"] is not None),
+        scale=100, mark=pass_mark, mark_label=f"เกณฑ์ {pass_mark:g}", label_width=230)
+
+    def item_chart(items: list, what: str) -> str:
+        return charts.bar_chart(
+            [charts.Bar(code, n, href, "bad", title=f"{code} {label}: {n} แห่ง") for code, label, n, href in items],
+            f"{what}: " + ", ".join(f"{code} {n} แห่ง" for code, _, n, _ in items), label_width=70)
+
+    colours = {"approved": charts.GREEN, "draft": charts.AMBER, "none": charts.ORANGE}
+    plan_chart = charts.stacked_bar([charts.Segment(th, n, colours[k], href) for k, th, n, href in plans],
+                                    "สถานะแผนมาตรการ: " + ", ".join(f"{th} {n} แห่ง" for _, th, n, _ in plans))
+    measure_colours = {"done": charts.GREEN, "in_progress": charts.BLUE, "late": charts.ORANGE,
+                       "not_started": charts.GREY}
+    measure_chart = charts.stacked_bar(
+        [charts.Segment(overview.MEASURE_TH[k], n, measure_colours[k]) for k, n in data["measures"].items()],
+        "สถานะมาตรการในแผนที่อนุมัติแล้ว: " + ", ".join(
+            f"{overview.MEASURE_TH[k]} {n} มาตรการ" for k, n in data["measures"].items()))
+    check_colours = {"done": charts.GREEN, "partial": charts.AMBER, "missing": charts.ORANGE, "todo": charts.GREY}
+    checks = data["oit"]["checks"]
+    check_chart = charts.stacked_bar(
+        [charts.Segment(overview.CHECK_TH[k], checks.get(k, 0), c) for k, c in check_colours.items()],
+        "รายการตรวจ OIT ของหน่วยงาน: " + ", ".join(f"{overview.CHECK_TH[k]} {checks.get(k, 0)} ข้อ"
+                                                    for k in check_colours))
+    run_colours = {"ok": charts.GREEN, "stale": charts.AMBER, "incomplete": charts.ORANGE, "unreachable": charts.RED,
+                   "unreadable": "#8e6bb5", "missing": charts.GREY}
+    runs = data["oit"]["runs"]
+    run_chart = charts.stacked_bar(
+        [charts.Segment(overview.RUN_TH[k], runs.get(k, 0), c) for k, c in run_colours.items()],
+        "ผลการตรวจอัตโนมัติ: " + ", ".join(f"{overview.RUN_TH[k]} {runs.get(k, 0)} ข้อ" for k in run_colours))
+    out = {"levels": level_chart, "indicators": indicator_chart, "weak": item_chart(weak_items, "ข้อ IIT/EIT ที่ต่ำกว่าเกณฑ์บ่อย"),
+           "failed": item_chart(failed_items, "ข้อ OIT ที่ไม่ผ่านบ่อย"), "plans": plan_chart, "measures": measure_chart,
+           "checks": check_chart, "runs": run_chart}
+    return {k: mark_safe(v) for k, v in out.items()}  # noqa: S308 - every value in it is escaped (charts.py)
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+def _chosen(request: HttpRequest, values: list[str]) -> list[Agency]:
+    """The agencies asked for, in that order; 404 when any is outside the user's scope (or does
+    not exist): the page never tells which names exist."""
+    ids = parse_ids(values)
+    found = {a.pk: a for a in visible_agencies(request.user).filter(pk__in=ids)}
+    if len(found) != len(ids):
+        raise Http404
+    return [found[i] for i in ids]
+
+
+def supervise_compare(request: HttpRequest) -> HttpResponse:
+    if (refused := _supervisor(request, ("GET", "HEAD", "POST"))) is not None:
+        return refused
+    if request.method == "POST":  # the overview's table: the same choice as a link one can keep
+        params = [("id", v) for v in request.POST.getlist("id")]
+        if request.POST.get("year"):
+            params.append(("year", request.POST["year"]))
+        from urllib.parse import urlencode
+
+        return redirect(f"{request.path}?{urlencode(params)}")
+    context: dict[str, Any] = {"title": "เปรียบเทียบหน่วยงาน", "max_compare": MAX_AGENCIES, "problem": None}
+    try:
+        agencies = _chosen(request, request.GET.getlist("id"))
+        if not agencies:
+            context["problem"] = (f"เลือกหน่วยงาน 2–{MAX_AGENCIES} แห่งเพื่อเปรียบเทียบในปีเดียวกัน หรือเลือก 1 แห่ง"
+                                  "เพื่อดูผลทุกปีของหน่วยงานนั้น โดยติ๊กช่องหน้าชื่อหน่วยงานในตารางของหน้าภาพรวม")
+            return render(request, "supervision/compare.html", context)
+        results = list(Result.objects.filter(agency__in=agencies).order_by("fiscal_year"))
+        years = sorted({r.fiscal_year for r in results}, reverse=True)
+        year = parse_year(request.GET.get("year"), years)
+    except CompareProblem as problem:
+        context["problem"] = str(problem)
+        return render(request, "supervision/compare.html", context, status=400)
+    if not years:
+        context["problem"] = "หน่วยงานที่เลือกยังไม่มีผลการประเมินในระบบ"
+        return render(request, "supervision/compare.html", context)
+    if len(agencies) == 1:
+        context.update(_years_table(agencies[0], results))
+    else:
+        context.update(_agencies_table(agencies, results, year or years[0]))
+    context.update({"agencies": agencies, "years": years, "year": year or years[0]})
+    return render(request, "supervision/compare.html", context)
+
+
+def _agency_status(agencies: list[Agency], year: int) -> dict[int, dict]:
+    """Plan status, measures done and OIT readiness of each agency (overview.row_details)."""
+    tracked: dict[int, tuple[int, str]] = {}
+    from prongsai.web.plans.models import Plan
+
+    for agency_id, plan_id, status in (Plan.objects.filter(agency__in=agencies, based_on_year=year)
+                                       .order_by("agency_id", "version").values_list("agency_id", "pk", "status")):
+        current = tracked.get(agency_id)
+        if current is None or status == Plan.APPROVED or current[1] != Plan.APPROVED:
+            tracked[agency_id] = (plan_id, status)
+    oit_year = oit_year_for(year)
+    rows = [(a.pk, a.name, a.agency_type, a.district, a.province, None, "", *tracked.get(a.pk, (None, "none")))
+            for a in agencies]
+    details = overview.row_details(rows, year, oit_year, _oit_items(oit_year))
+    for d in details:
+        d["readiness"] = overview.readiness_text(d)
+    return {d["agency_id"]: d for d in details} | {"oit_year": oit_year}
+
+
+def _agencies_table(agencies: list[Agency], results: list[Result], year: int) -> dict[str, Any]:
+    framework = get_framework(year)
+    by_agency = {r.agency_id: r for r in results if r.fiscal_year == year}
+    got = [by_agency.get(a.pk) for a in agencies]
+    status = _agency_status(agencies, year)
+
+    def row(label: str, values: list[float | None], strong: bool = False) -> dict[str, Any]:
+        return {"label": label, "cells": mark_extremes(values), "strong": strong}
+
+    rows = [row("คะแนนรวม", [r.total if r else None for r in got], True)]
+    levels = [r.level or overview.LEVEL_NONE if r else "–" for r in got]
+    for code in ("IIT", "EIT", "OIT"):
+        rows.append(row(f"แบบวัด {code}", [_num((r.instruments or {}).get(code)) if r else None for r in got], True))
+    for ind in framework.indicators:
+        rows.append(row(f"{ind.no}. {ind.name}",
+                        [_num((r.indicators or {}).get(str(ind.no))) if r else None for r in got]))
+    rows = [r for r in rows if any(c.value is not None for c in r["cells"])]  # e.g. instruments not entered
+    done = [status[a.pk] for a in agencies]
+    measures = mark_extremes([100 * d["done"] / d["measures"] if d["measures"] else None for d in done])
+    return {"mode": "agencies", "rows": rows, "levels": levels, "status": done, "measure_cells": measures,
+            "missing": [a.name for a, r in zip(agencies, got, strict=True) if r is None],
+            "oit_year": status["oit_year"], "plan_year": year + 1}
+
+
+def _years_table(agency: Agency, results: list[Result]) -> dict[str, Any]:
+    results = sorted(results, key=lambda r: r.fiscal_year)
+    years = [r.fiscal_year for r in results]
+    newest = get_framework(years[-1])
+    rows = [{"label": "คะแนนรวม", "cells": with_changes([r.total for r in results]), "strong": True}]
+    for code in ("IIT", "EIT", "OIT"):
+        rows.append({"label": f"แบบวัด {code}", "strong": True,
+                     "cells": with_changes([_num((r.instruments or {}).get(code)) for r in results])})
+    for ind in newest.indicators:
+        rows.append({"label": f"{ind.no}. {ind.name}", "strong": False,
+                     "cells": with_changes([_num((r.indicators or {}).get(str(ind.no))) for r in results])})
+    rows = [r for r in rows if any(c.value is not None for c in r["cells"])]
+    return {"mode": "years", "subject": agency, "columns": years, "rows": rows,
+            "levels": [r.level or overview.LEVEL_NONE for r in results]}
+
+
+def _num(value: Any) -> float | None:
+    try:
+        return None if value is None else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def supervise_documents(request: HttpRequest) -> HttpResponse:
+    if (refused := _supervisor(request, ("GET", "HEAD", "POST"))) is not None:
+        return refused
+    data = request.POST if request.method == "POST" else request.GET
+    context: dict[str, Any] = {"title": "ดาวน์โหลดเอกสารหลายหน่วยงาน", "limit": batch.MAX_AGENCIES,
+                               "kinds": batch.KINDS_LONG, "problem": None}
+    values = [v for v in data.getlist("id") if v.strip()]
+    if not values:
+        return render(request, "supervision/documents.html", context)
+    kind = data.get("kind") or "analysis"
+    problem = None
+    if kind not in batch.KINDS:
+        problem = "ชนิดเอกสารต้องเป็น analysis (รายงานการวิเคราะห์ผล) หรือ plan (มาตรการ)"
+    elif len(set(values)) > batch.MAX_AGENCIES:
+        problem = (f"เลือกได้ไม่เกิน {batch.MAX_AGENCIES} หน่วยงานต่อครั้ง (เลือกมา {len(set(values))} แห่ง) "
+                   "ให้แบ่งดาวน์โหลดเป็นหลายชุด")
+    if problem is None:
+        try:
+            ids = [int(v) for v in dict.fromkeys(v.strip() for v in values)]
+        except ValueError:
+            ids, problem = [], "รหัสหน่วยงานต้องเป็นตัวเลข (เลือกหน่วยงานจากตารางในหน้าภาพรวม)"
+    if problem is None:
+        found = {a.pk: a for a in visible_agencies(request.user).filter(pk__in=ids)}
+        if len(found) != len(ids):
+            raise Http404
+        try:
+            year = int(data.get("year") or 0)
+        except ValueError:
+            year = 0
+        if year not in available_years():
+            problem = "ปีของผลการประเมินไม่ถูกต้อง (เลือกปีในหน้าภาพรวมแล้วกดดาวน์โหลดอีกครั้ง)"
+    if problem is not None:
+        context["problem"] = problem
+        return render(request, "supervision/documents.html", context, status=400)
+    try:
+        made = batch.build_batch([found[i] for i in ids], kind, year)
+    except batch.BatchProblem as exc:
+        context["problem"] = exc.message
+        return render(request, "supervision/documents.html", context, status=exc.status)
+    from prongsai.web.audit import log
+
+    log.downloaded(request, None, f"เอกสารของ {len(ids)} หน่วยงาน", None,
+                   f"{made.name} ({len(made.made)} ไฟล์" + (f", ขาด {len(made.skipped)} แห่ง)" if made.skipped else ")"))
+    response = HttpResponse(made.content, content_type="application/zip")
+    response["Content-Disposition"] = content_disposition_header(True, made.name)
+    return response
