@@ -131,15 +131,10 @@ class Document:
         return response
 
 
-def build_document(agency: Agency, kind: str, fmt: str, *, year: int | None, plan: Plan | None,
-                   period: str = "year-end", blank_form: bool = False) -> Document:
-    """The document `kind` (KINDS) as `fmt` (FORMATS) from the data as it is now: the analysis of
-    the result of `year` (the plan's own result year for the plan and the implementation report),
-    and `plan` for the plan and the implementation report. DocumentProblem when it cannot be made.
-    Callers choose the plan (the staff's pick, or the approved one for the public) and log."""
-    write_report = writer()
-    if write_report is None:
-        raise DocumentProblem("unavailable", "ระบบจัดทำเอกสารยังไม่พร้อมใช้งานในเครื่องนี้", 503)
+def document_input(agency: Agency, kind: str, year: int | None, plan: Plan | None) -> tuple[Any, Any, Any]:
+    """(results, analysis, core plan) the document `kind` is written from: the analysis of the
+    result of `year` (the plan's own result year for the plan and the implementation report).
+    DocumentProblem when the data is missing. Shared by one download and the supervisors' zip."""
     if year is None:
         raise DocumentProblem("no_results", "ยังไม่มีผลการประเมิน: บันทึกผลการประเมินก่อนจึงจะจัดทำเอกสารได้", 409)
     if kind in ("plan", "implementation") and plan is None:
@@ -155,6 +150,19 @@ def build_document(agency: Agency, kind: str, fmt: str, *, year: int | None, pla
     elif kind != "analysis":
         raise DocumentProblem("plan_year", "แผนมาตรการนี้ไม่ได้ระบุปีของผลการประเมินที่ใช้จัดทำ "
                               f"(ต้องเป็นปี {analysis.fiscal_year})", 409)
+    return results, analysis, core_plan
+
+
+def build_document(agency: Agency, kind: str, fmt: str, *, year: int | None, plan: Plan | None,
+                   period: str = "year-end", blank_form: bool = False) -> Document:
+    """The document `kind` (KINDS) as `fmt` (FORMATS) from the data as it is now: the analysis of
+    the result of `year` (the plan's own result year for the plan and the implementation report),
+    and `plan` for the plan and the implementation report. DocumentProblem when it cannot be made.
+    Callers choose the plan (the staff's pick, or the approved one for the public) and log."""
+    write_report = writer()
+    if write_report is None:
+        raise DocumentProblem("unavailable", "ระบบจัดทำเอกสารยังไม่พร้อมใช้งานในเครื่องนี้", 503)
+    results, analysis, core_plan = document_input(agency, kind, year, plan)
     name = report_filename(kind, results, fmt, period, None if kind == "analysis" or plan is None else plan.fiscal_year)
 
     def build() -> bytes:

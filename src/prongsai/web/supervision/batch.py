@@ -18,8 +18,7 @@ from typing import Any
 from prongsai import settings as core_settings
 from prongsai.errors import EnvironmentProblem, InputError
 from prongsai.web.agencies.models import Agency
-from prongsai.web.assessments.services import agency_results, analysis_for
-from prongsai.web.plans import services
+from prongsai.web.plans import documents, services
 from prongsai.web.plans.models import Plan
 
 logger = logging.getLogger("prongsai.web")
@@ -76,18 +75,17 @@ def tracked_plan_on(agency: Agency, year: int) -> Plan | None:
 
 
 def document_input(agency: Agency, kind: str, year: int) -> tuple[Any, Any, Any, Plan | None]:
-    """(results, analysis, core plan, plan) for one agency's document, the way
-    plans.documents.build_document reads them; Skip (Thai reason) when the data is missing."""
+    """(results, analysis, core plan, plan) for one agency's document, read as one download reads
+    them (plans.documents.document_input); Skip (Thai reason) when the data is missing."""
     plan = None
     if kind == "plan":
         plan = tracked_plan_on(agency, year)
         if plan is None:
             raise Skip(f"ยังไม่มีแผนมาตรการที่จัดทำจากผลการประเมินปี {year}")
-    results = services.results_for_documents(plan, agency, year) or agency_results(agency, year)
-    if results is None:
-        raise Skip(f"ยังไม่มีผลการประเมินปี {year}")
-    analysis = analysis_for(results)
-    core_plan = services.plan_to_core(plan, analysis) if plan is not None else None
+    try:
+        results, analysis, core_plan = documents.document_input(agency, kind, year, plan)
+    except documents.DocumentProblem as problem:
+        raise Skip(problem.message) from None
     return results, analysis, core_plan, plan
 
 
