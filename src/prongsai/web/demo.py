@@ -2,7 +2,10 @@
 documents with their real published results, and a made-up เทศบาลตำบล at level E, so that a
 municipality's terms show too —, a measures plan drafted from each result, and, for one
 agency, an approved plan with some recorded progress and OIT checks. The progress texts are
-clearly examples. Loading twice does not duplicate anything."""
+clearly examples. A province's table of 40 made-up agencies (examples/tables, written by
+tools/make_demo_province.py) comes in through the bulk import, so that the supervisor overview
+has a province to show; some of them have plans, approved or draft, with progress. Loading twice
+does not duplicate anything."""
 
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ from prongsai.web.plans import services
 from prongsai.web.plans.models import ProgressEntry
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+PROVINCE_TABLE = EXAMPLES / "tables" / "kanchanaburi-demo.csv"
 APPROVED_EXAMPLE = "ladya-2564"  # seed 004's agency gets the approved plan and the progress
 DEMO_NOTE = "(ข้อมูลตัวอย่าง)"
 
@@ -39,7 +43,32 @@ def load_demo(admin: Any, files: list[Path] | None = None) -> list[Agency]:
         agency = _load_one(admin, path)
         if agency is not None:
             loaded.append(agency)
+    if files is None:
+        _province(admin)
+        if not admin.email:  # the reminders page lists what the administrator would receive
+            admin.email = "admin@example.go.th"
+            admin.save(update_fields=["email"])
     return loaded
+
+
+def _province(admin: Any) -> None:
+    """The province table through the bulk import (idempotent), then plans for a third of its
+    agencies: two in three approved, with progress on their first measures."""
+    from prongsai.results_table import read_table
+    from prongsai.web.imports.services import run
+    from prongsai.web.plans.models import Plan
+
+    table = read_table(PROVINCE_TABLE)
+    run(table, admin, PROVINCE_TABLE.name, apply=True)
+    year = max(row.year.fiscal_year for row in table.rows)
+    names = sorted({normalise_text(row.agency) for row in table.rows})
+    for index, agency in enumerate(Agency.objects.filter(name__in=names[::3]).order_by("name")):
+        if Plan.objects.filter(agency=agency).exists():
+            continue
+        with transaction.atomic():
+            plan = services.create_from_draft(admin, agency, year)
+            if index % 3 != 2:
+                _approve_and_progress(admin, agency, plan, oit=False)
 
 
 def _load_one(admin: Any, path: Path) -> Agency | None:
@@ -84,7 +113,7 @@ def _public_channels(admin: Any, agency: Agency, rich: bool) -> None:
     add_demo_surveys(agency, admin)
 
 
-def _approve_and_progress(admin: Any, agency: Agency, plan: Any) -> None:
+def _approve_and_progress(admin: Any, agency: Agency, plan: Any, oit: bool = True) -> None:
     start, _ = plan.period
     services.approve(admin, plan, {
         "meeting_title": f"การประชุมคณะผู้บริหารและพนักงาน ครั้งที่ 1/{plan.fiscal_year} {DEMO_NOTE}",
@@ -105,6 +134,8 @@ def _approve_and_progress(admin: Any, agency: Agency, plan: Any) -> None:
             agency=agency, measure=measure, lineage=measure.lineage, as_of=start + timedelta(days=150),
             status=status, done=f"{done} {DEMO_NOTE}", result=result, outcome=outcome, created_by=admin)
         log.created(admin, agency, "ผลการดำเนินการ", entry, f"บันทึกผลการดำเนินการของมาตรการ '{measure.title}'")
+    if not oit:
+        return
     from prongsai.ita.library import get_framework
 
     year = oit_year()
