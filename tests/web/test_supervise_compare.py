@@ -19,6 +19,22 @@ class SuperviseCompareTestCase(BaseTestCase):
             row.set_year_result(YearResult(year, indicators={no: base for no in range(1, 11)}))
             row.save()
 
+    def test_it_exports_what_it_shows(self):
+        import csv
+        import io
+
+        self.login(self.supervisor)
+        r = self.client.get(self.url, {"id": [self.agency.pk, self.near.pk], "year": 2564, "format": "csv"})
+        self.assertEqual(r["Content-Type"], "text/csv; charset=utf-8")
+        rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+        self.assertEqual(rows[0], ["ปี 2564", self.agency.name, self.near.name])
+        self.assertEqual([row[0] for row in rows[1:3]], ["คะแนนรวม", "ระดับ"])
+        self.assertEqual(rows[1][1], "75.36")
+        self.assertTrue(rows[-1][0].startswith("ความพร้อม OIT ปี"))
+        r = self.client.get(self.url, {"id": [self.agency.pk], "format": "xlsx"})
+        self.assertEqual(r.status_code, 200)
+        self.assertTrue(r.content.startswith(b"PK"))
+
     def test_it_works(self):
         self.login(self.supervisor)
         r = self.client.get(self.url, {"id": [self.agency.pk, self.near.pk], "year": 2564})

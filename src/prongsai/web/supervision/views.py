@@ -299,8 +299,31 @@ def supervise_compare(request: HttpRequest) -> HttpResponse:
         context.update(_years_table(agencies[0], results))
     else:
         context.update(_agencies_table(agencies, results, year or years[0]))
-    context.update({"agencies": agencies, "years": years, "year": year or years[0]})
+    context.update({"agencies": agencies, "years": years, "year": year or years[0], "exports": True})
+    if (file := _compare_file(request, context)) is not None:
+        return file
     return render(request, "supervision/compare.html", context)
+
+
+def _compare_file(request: HttpRequest, c: dict[str, Any]) -> HttpResponse | None:
+    """The comparison as the page shows it: a row per figure, a column per agency (or year)."""
+    if not wants_export(request):
+        return None
+    if c["mode"] == "years":
+        headers = ["ตัวชี้วัด", *(f"ปี {y}" for y in c["columns"])]
+        rows = [[r["label"], *(cell.value for cell in r["cells"])] for r in c["rows"]]
+        rows.insert(1, ["ระดับ", *c["levels"]])
+        title, name = f"ผลการประเมินทุกปีของ{c['subject'].name}", f"เปรียบเทียบรายปี-{c['subject'].name}"
+    else:
+        headers = [f"ปี {c['year']}", *(a.name for a in c["agencies"])]
+        rows = [[r["label"], *(cell.value for cell in r["cells"])] for r in c["rows"]]
+        rows.insert(1, ["ระดับ", *c["levels"]])
+        rows.append([f"แผนมาตรการปี {c['plan_year']}", *(s["plan_th"] if s["plan_status"] != "none" else "ยังไม่มีแผน"
+                                                      for s in c["status"])])
+        rows.append(["มาตรการที่เสร็จสิ้น", *(f"{s['done']}/{s['measures']}" if s["measures"] else "" for s in c["status"])])
+        rows.append([f"ความพร้อม OIT ปี {c['oit_year']}", *(s["readiness"] for s in c["status"])])
+        title, name = f"เปรียบเทียบหน่วยงาน ผลการประเมินปี {c['year']}", f"เปรียบเทียบหน่วยงาน-{c['year']}"
+    return export_response(request, title=title, headers=headers, rows=rows, filename=name)
 
 
 def _agency_status(agencies: list[Agency], year: int) -> dict[int, dict]:
