@@ -290,12 +290,12 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--json", action="store_true", help="พิมพ์ผลเป็น JSON")
     audit.set_defaults(func=cmd_audit)
 
-    imports = sub.add_parser("import", help="นำเข้าตารางผลการประเมินของหลายหน่วยงาน (.xlsx .csv หนึ่งแถวต่อหน่วยงานและปี)")
+    imports = sub.add_parser("import", help="นำเข้าตารางผลการประเมินของหลายหน่วยงาน (.xlsx หรือ .csv หนึ่งแถวต่อหน่วยงานต่อปีงบประมาณ)")
     imports.add_argument("file", metavar="FILE",
                          help="ตารางผลการประเมิน: คอลัมน์ชื่อหน่วยงาน จังหวัด ปีงบประมาณ และคะแนน (ตัวอย่างใน README); "
-                              "หน่วยงานที่ยังไม่มีในระบบจะถูกเพิ่มให้")
+                              "ระบบจะเพิ่มหน่วยงานที่ยังไม่มีในระบบให้โดยอัตโนมัติ")
     imports.add_argument("--json", action="store_true",
-                         help="พิมพ์ผลเป็น JSON; รหัสออก 0 นำเข้าครบ, 1 มีแถวที่ไม่นำเข้า, 2 ไฟล์ใช้ไม่ได้ (ไม่บันทึกอะไร)")
+                         help="พิมพ์ผลเป็น JSON; รหัสสถานะเมื่อจบคำสั่ง: 0 นำเข้าครบ, 1 มีแถวที่ไม่ได้นำเข้า, 2 ใช้ไฟล์นี้ไม่ได้ (ไม่ได้บันทึกข้อมูลใด)")
     imports.set_defaults(func=cmd_import)
 
     remind = sub.add_parser("remind", help="ส่งการแจ้งเตือนที่ถึงกำหนด (มาตรการ รายงานผล รายการ OIT การยืมพัสดุ) ทางอีเมลและ LINE")

@@ -130,7 +130,7 @@ def read_table(path: str | Path, get_fw: GetFramework = get_framework, *, limits
     suffix = Path(shown).suffix.lower() if file_name else path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(f"ไม่รองรับไฟล์ชนิด '{_shown(suffix) or 'ไม่มีนามสกุล'}'", file=shown,
-                         expected="ตารางผลการประเมิน .xlsx หรือ .csv หนึ่งแถวต่อหน่วยงานและปี")
+                         expected="ตารางผลการประเมิน .xlsx หรือ .csv หนึ่งแถวต่อหน่วยงานต่อปีงบประมาณ")
     budget = Budget(limits.seconds)
     try:
         data = read_capped(path, limits)
@@ -160,12 +160,12 @@ class _Column:
 def parse_table(rows: Sequence[Row], get_fw: GetFramework = get_framework, *, budget: Budget | None = None) -> Table:
     """The rows as read from a CSV/XLSX (the header row first), checked."""
     if not rows:
-        raise InputError("ไฟล์ว่าง ไม่มีข้อมูล", expected="แถวหัวตาราง (ชื่อหน่วยงาน จังหวัด ปีงบประมาณ คะแนน) และข้อมูล")
+        raise InputError("ไฟล์ว่าง ไม่มีข้อมูล", expected="แถวหัวตาราง (ชื่อหน่วยงาน จังหวัด ปีงบประมาณ คะแนน) และแถวข้อมูล")
     header_no, header_cells = rows[0]
     columns = _columns(header_no, header_cells)
     if len(rows) < 2:
         raise InputError("ไม่มีแถวข้อมูลใต้หัวตาราง", where=f"แถว {header_no + 1}",
-                         expected="หนึ่งแถวต่อหน่วยงานและปีงบประมาณ")
+                         expected="หนึ่งแถวต่อหน่วยงานต่อปีงบประมาณ")
     names: Names = {}
     types: dict[tuple[str | None, str], str | InputError] = {}
     table = Table()
@@ -192,23 +192,23 @@ def _columns(header_no: int, cells: list[Any]) -> list[_Column]:
             raise InputError(f"หัวคอลัมน์ยาวเกิน {NAME_CHARS:,} ตัวอักษร", where=where, expected=KNOWN_COLUMNS)
         if index == 0 and heading.lower() in ("รหัส", "field", "key"):
             raise InputError("ไฟล์นี้เป็นแบบฟอร์มผลการประเมินของหน่วยงานเดียว ไม่ใช่ตารางหลายหน่วยงาน",
-                             where=where, expected="ตารางหนึ่งแถวต่อหน่วยงานและปี (ดาวน์โหลดแบบฟอร์มตารางได้) "
-                             "หรือนำเข้าที่หน้าผลการประเมินของหน่วยงานนั้น")
+                             where=where, expected="ตารางหนึ่งแถวต่อหน่วยงานต่อปีงบประมาณ (ดาวน์โหลดแบบฟอร์มตารางได้) "
+                             "หรือนำเข้าไฟล์นี้ที่หน้าผลการประเมินของหน่วยงานนั้น")
         reason_of = _REASON_SUFFIX.match(heading)
         slot: tuple[str | None, str] = ("reason", reason_of.group(1)) if reason_of else _slot(heading)
         _check_heading(heading, slot, where)
         canonical = _canonical(slot, heading)
         if canonical in seen:
             raise InputError(f"คอลัมน์ '{_shown(heading)}' ซ้ำกับคอลัมน์ '{_shown(seen[canonical])}'", where=where,
-                             expected="แต่ละคอลัมน์มีครั้งเดียว")
+                             expected="แต่ละคอลัมน์มีได้เพียงครั้งเดียว")
         seen[canonical] = heading
         columns.append(_Column(index, heading, slot))
     fields = {c.slot[1] for c in columns if c.slot[0] is None}
     for name in REQUIRED:
         if name not in fields:
             raise InputError(f"ไม่พบคอลัมน์{COLUMN_LABELS[name]}", where=f"แถว {header_no}",
-                             expected=f"หัวตารางมีคอลัมน์ {COLUMN_LABELS[name]} ({name}) "
-                             "— คอลัมน์ที่ต้องมี: ชื่อหน่วยงาน จังหวัด ปีงบประมาณ และคะแนนอย่างน้อยหนึ่งคอลัมน์")
+                             expected=f"หัวตารางต้องมีคอลัมน์{COLUMN_LABELS[name]} ({name}) "
+                             "โดยคอลัมน์ที่ต้องมีคือ ชื่อหน่วยงาน จังหวัด ปีงบประมาณ และคะแนนอย่างน้อยหนึ่งคอลัมน์")
     if not any(c.slot[0] in ("indicators", "instruments", "items") or c.slot == (None, "total") for c in columns):
         raise InputError("ไม่พบคอลัมน์คะแนน", where=f"แถว {header_no}",
                          expected="คอลัมน์ตัวชี้วัดที่ 1–10 (หรือชื่อตัวชี้วัด) IIT EIT OIT หรือคะแนนรวม")
@@ -366,7 +366,7 @@ def _refuse_repeats(table: Table) -> None:
             table.refused.append(Refusal(row.row, str(InputError(
                 f"{_shown(row.agency, 60)}{place} ปีงบประมาณ {row.year.fiscal_year} ซ้ำกับแถว {others}",
                 where="คอลัมน์ชื่อหน่วยงาน จังหวัด และปีงบประมาณ",
-                expected="หนึ่งแถวต่อหน่วยงานและปี ลบแถวที่ไม่ถูกต้องออก"))))
+                expected="หนึ่งแถวต่อหน่วยงานต่อปีงบประมาณ ให้ลบแถวที่ไม่ถูกต้องออก"))))
     table.rows = [r for r in table.rows if id(r) not in repeated]
     table.refused.sort(key=lambda r: r.row)
 

@@ -120,7 +120,7 @@ def test_the_overview_charts_filters_and_comparison(browser, live_server, world,
     # compare two agencies: tick them in the table and press the button
     page.locator(f"#pick-{agencies[3].pk}").check()
     page.locator(f"#pick-{agencies[4].pk}").check()
-    page.get_by_role("button", name="เปรียบเทียบที่เลือก").click()
+    page.get_by_role("button", name="เปรียบเทียบหน่วยงานที่เลือก").click()
     page.wait_for_url(re.compile(r"/supervise/compare/\?"))
     table = page.locator("table.cmp")
     assert agencies[3].name in table.inner_text() and agencies[4].name in table.inner_text()

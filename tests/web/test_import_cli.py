@@ -57,7 +57,7 @@ def test_import_then_reimport(home: Path, tmp_path: Path) -> None:
     entries = count(home, "audit_auditentry")
     again = prongsai(home, "import", str(path))
     assert again.returncode == 0, again.stderr
-    assert "ไม่มีอะไรเปลี่ยน" in again.stdout and "ไม่เปลี่ยนแปลง 3 รายการ" in again.stdout
+    assert "ไม่มีข้อมูลเปลี่ยนแปลง" in again.stdout and "ไม่เปลี่ยนแปลง 3 รายการ" in again.stdout
     assert count(home, "audit_auditentry") == entries
     assert count(home, "agencies_agency") == 2
 

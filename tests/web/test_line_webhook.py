@@ -41,7 +41,7 @@ class LineWebhookTestCase(ReminderWorld):
         self.assertEqual(pref.line_user_id, "Uabc0123456789")
         [reply] = line.replies()
         self.assertEqual(reply["json"]["replyToken"], "reply-1")
-        self.assertEqual(reply["json"]["messages"][0]["text"], "เชื่อมบัญชีแล้ว")
+        self.assertTrue(reply["json"]["messages"][0]["text"].startswith("เชื่อมบัญชีแล้ว "))
         self.assertEqual(reply["auth"], "Bearer test-channel-access-token-0123456789")
         self.assertTrue(AuditEntry.objects.filter(user=self.member, summary__contains="เชื่อมบัญชี LINE").exists())
 
@@ -63,7 +63,7 @@ class LineWebhookTestCase(ReminderWorld):
         self.assertEqual(ReminderPreference.objects.get(user=self.member).line_user_id, "Uabc0123456789")
         self.assertFalse(ReminderPreference.objects.filter(user=self.viewer).exists())
         texts = [r["json"]["messages"][0]["text"] for r in line.replies()]
-        self.assertEqual(texts[0], "เชื่อมบัญชีแล้ว")
+        self.assertTrue(texts[0].startswith("เชื่อมบัญชีแล้ว "))
         self.assertTrue(texts[1].startswith("รหัสไม่ถูกต้องหรือหมดอายุแล้ว") and texts[2].startswith("รหัสไม่ถูกต้อง"))
 
     def test_guessing_codes_stops_after_five_misses_an_hour(self):

@@ -27,7 +27,7 @@ class SendTestCase(ReminderWorld):
         self.assertEqual(mail["from"], "ita@ladya.go.th")
         self.assertIn("จะครบกำหนดในอีก 14 วัน (30 มิถุนายน 2565)", mail["subject"])
         self.assertIn(self.due_measure.title, mail["subject"])
-        self.assertIn("ติดตามผลการดำเนินการ", mail["body"])
+        self.assertIn('เมนู "ติดตามผล"', mail["body"])
         row = SentReminder.objects.get()
         self.assertEqual((row.user, row.channel, row.status, row.day, row.due),
                          (self.unit_editor, "email", SentReminder.SENT, TODAY, DUE))

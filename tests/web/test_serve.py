@@ -111,15 +111,22 @@ def test_demo_loads_the_seed_agencies_once(tmp_path):
         finally:
             stop(proc)
     db = sqlite3.connect(home / "db.sqlite3")
-    names = sorted(n for (n,) in db.execute("select name from agencies_agency"))
+    seeds = "name not like '%ตัวอย่าง __'"  # the demo province's made-up agencies end so
+    seed_ids = f"(select id from agencies_agency where {seeds})"
+    names = sorted(n for (n,) in db.execute(f"select name from agencies_agency where {seeds}"))
     assert names == ["องค์การบริหารส่วนตำบลลาดหญ้า", "องค์การบริหารส่วนตำบลไค้งยาง", "เทศบาลตำบลบ้านใหม่สามัคคี"]
-    assert db.execute("select count(*) from assessments_result").fetchone()[0] == 3
-    assert db.execute("select count(*) from plans_plan").fetchone()[0] == 3
-    assert db.execute("select count(*) from plans_plan where status='approved'").fetchone()[0] == 1
+    assert db.execute(f"select count(*) from assessments_result where agency_id in {seed_ids}").fetchone()[0] == 3
+    assert db.execute(f"select count(*) from plans_plan where agency_id in {seed_ids}").fetchone()[0] == 3
+    assert db.execute(f"select count(*) from plans_plan where status='approved' and agency_id in {seed_ids}"
+                      ).fetchone()[0] == 1
     assert db.execute("select count(*) from plans_progressentry").fetchone()[0] >= 3
     assert db.execute("select count(*) from oit_oitcheck").fetchone()[0] > 0
-    totals = sorted(t for (t,) in db.execute("select total from assessments_result"))
+    totals = sorted(t for (t,) in db.execute(f"select total from assessments_result where agency_id in {seed_ids}"))
     assert totals == [54.7, 75.36, 94.19]
+    # the province table, loaded once: 40 agencies × 3 years, a third with plans
+    assert db.execute(f"select count(*) from agencies_agency where not ({seeds})").fetchone()[0] == 40
+    assert db.execute(f"select count(*) from assessments_result where agency_id not in {seed_ids}").fetchone()[0] == 120
+    assert db.execute(f"select count(*) from plans_plan where agency_id not in {seed_ids}").fetchone()[0] == 14
 
 
 def test_a_busy_port_is_a_clear_thai_error(tmp_path):

@@ -93,7 +93,7 @@ class SuperviseDocumentsTestCase(BaseTestCase):
         with mock.patch("prongsai.documents.reports.write_reports", side_effect=ConverterMissingError("x")):
             r = self.client.post(self.url, {"id": [self.agency.pk], "year": 2564, "kind": "analysis"})
         self.assertContains(r, "LibreOffice", status_code=503)
-        self.assertContains(r, "ให้แจ้งผู้ดูแลระบบ", status_code=503)
+        self.assertContains(r, "โปรดแจ้งผู้ดูแลระบบ", status_code=503)
         self.assertFalse(AuditEntry.objects.filter(action=AuditEntry.DOWNLOAD, agency=None).exists())
 
     def test_it_checks_ownership(self):

@@ -153,13 +153,13 @@ def oit_window(fiscal_year: int, window: tuple[str, str]) -> tuple[date, date] |
 def needs_refresh(item: OitFact, fiscal_year: int) -> str | None:
     """Why an OIT item must be looked at before the assessment, in Thai, or None."""
     if item.stale:
-        return "ไม่พบข้อมูลของปีงบประมาณที่ประเมินบนหน้าเว็บ"
+        return "ไม่พบข้อมูลของปีงบประมาณที่ประเมินบนเว็บไซต์"
     if item.status != "done":
         return {"todo": "ยังไม่ตรวจ", "missing": "ยังไม่มีบนเว็บไซต์",
                 "partial": "มีแต่ไม่ครบองค์ประกอบ"}.get(item.status, "ยังไม่ครบถ้วน")
     if item.freshness != OIT_NEEDS_NO_DATE and (item.checked_on is None
                                                 or item.checked_on < fiscal_year_bounds(fiscal_year)[0]):
-        return "ตรวจล่าสุดก่อนเริ่มปีงบประมาณ ต้องปรับข้อมูลให้เป็นปีปัจจุบัน"
+        return "ตรวจครั้งล่าสุดก่อนเริ่มปีงบประมาณ ต้องปรับปรุงข้อมูลให้เป็นของปีงบประมาณปัจจุบัน"
     return None
 
 

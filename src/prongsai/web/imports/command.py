@@ -34,14 +34,14 @@ def import_command(file: str, as_json: bool = False) -> int:
         check_migrated(db, then="แล้วนำเข้าใหม่")
         outcome = run(table, None, Path(file).name, apply=True)
     except DatabaseError as exc:
-        raise InputError(f"บันทึกลงฐานข้อมูลไม่ได้ ({type(exc).__name__}) ไม่ได้บันทึกอะไรจากไฟล์นี้",
+        raise InputError(f"บันทึกลงฐานข้อมูลไม่ได้ ({type(exc).__name__}) จึงยังไม่ได้บันทึกข้อมูลใดจากไฟล์นี้",
                          file=file, expected=f"{WHERE} แล้วนำเข้าใหม่") from None
     seconds = time.monotonic() - started
     if as_json:
         json.dump(outcome.as_json(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        done = "นำเข้าแล้ว" if outcome.writes else "ไม่มีอะไรเปลี่ยน (ข้อมูลในไฟล์ตรงกับในระบบ)"
+        done = "นำเข้าแล้ว" if outcome.writes else "ไม่มีข้อมูลเปลี่ยนแปลง (ข้อมูลในไฟล์ตรงกับข้อมูลในระบบ)"
         print(f"{file}: {done} — {outcome.summary()} (อ่านไฟล์ {read_seconds:.1f} วินาที รวม {seconds:.1f} วินาที)")
         for refusal in outcome.refused:
             print(f"  แถว {refusal.row}: {refusal.message}")

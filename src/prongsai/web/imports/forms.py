@@ -42,10 +42,10 @@ def read_upload(path: Path, file_name: str) -> Table:
 class ImportForm(forms.Form):
     file = forms.FileField(
         label="ตารางผลการประเมิน",
-        help_text="ไฟล์ Excel (.xlsx) หรือ .csv หนึ่งแถวต่อหน่วยงานและปีงบประมาณ ขนาดไม่เกิน "
+        help_text="ไฟล์ Excel (.xlsx) หรือ CSV (.csv) หนึ่งแถวต่อหน่วยงานต่อปีงบประมาณ ขนาดไม่เกิน "
                   f"{settings.UPLOAD_MAX_BYTES // (1024 * 1024)} MB",
         allow_empty_file=True,  # refused in clean, with the file's name
-        error_messages={"required": "เลือกไฟล์ตารางผลการประเมินก่อน (ที่ถูกต้อง: ไฟล์ .xlsx หรือ .csv)",
+        error_messages={"required": "โปรดเลือกไฟล์ตารางผลการประเมิน (ที่ถูกต้อง: ไฟล์ .xlsx หรือ .csv)",
                         "invalid": "ไม่ได้รับไฟล์ โปรดเลือกไฟล์อีกครั้ง", "missing": "ไม่ได้รับไฟล์ โปรดเลือกไฟล์อีกครั้ง"},
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(TABLE_TYPES)}))
 
@@ -66,7 +66,7 @@ class ImportForm(forms.Form):
             self.add_error("file", f"{name}: ไม่รองรับไฟล์ชนิด '{suffix or 'ไม่มีนามสกุล'}' (ที่ถูกต้อง: .xlsx หรือ .csv)")
             return cleaned
         if upload.size == 0:
-            self.add_error("file", f"{name}: ไฟล์ว่าง ไม่มีข้อมูล (ที่ถูกต้อง: ตารางที่มีแถวหัวตารางและข้อมูล)")
+            self.add_error("file", f"{name}: ไฟล์ว่าง ไม่มีข้อมูล (ที่ถูกต้อง: ตารางที่มีแถวหัวตารางและแถวข้อมูล)")
             return cleaned
         if upload.size > settings.UPLOAD_MAX_BYTES:
             self.add_error("file", f"{name}: ไฟล์ใหญ่เกิน {mb(settings.UPLOAD_MAX_BYTES)} "

@@ -124,7 +124,7 @@ def _plan(table: Table, user: Any, file_name: str) -> _Plan:
             outcome.refused.append(Refusal(row.row, str(InputError(
                 f"ในระบบมีหน่วยงานชื่อ {row.agency} จังหวัด{row.province or ' (ไม่ระบุ)'} มากกว่าหนึ่งแห่ง "
                 "จึงไม่ทราบว่าเป็นผลของแห่งใด", where="คอลัมน์ชื่อหน่วยงาน",
-                expected="ให้ผู้ดูแลระบบแก้ชื่อหน่วยงานในระบบให้ไม่ซ้ำกันก่อน หรือบันทึกผลที่หน้าของหน่วยงานนั้น"))))
+                expected="ให้ผู้ดูแลระบบแก้ไขชื่อหน่วยงานในระบบไม่ให้ซ้ำกันก่อน หรือบันทึกผลการประเมินที่หน้าของหน่วยงานนั้น"))))
             continue
         agency = found[0] if found else None
         if scopes is not None:
@@ -183,7 +183,7 @@ def _outside_scope(row: TableRow, province: str, agency_type: str, scopes: Seque
     return str(InputError(
         f"{row.agency} (จังหวัด{province or ' ไม่ระบุ'} ประเภท {agency_type or 'ไม่ระบุ'}) "
         "อยู่นอกขอบเขตการกำกับดูแลของท่าน จึงนำเข้าไม่ได้", where="คอลัมน์จังหวัดและประเภทหน่วยงาน",
-        expected=f"เฉพาะหน่วยงานในขอบเขตของท่าน ({mine}) ส่วนอื่นให้ผู้ดูแลระบบนำเข้า"))
+        expected=f"เฉพาะหน่วยงานในขอบเขตของท่าน ({mine}) หน่วยงานนอกขอบเขตให้ผู้ดูแลระบบเป็นผู้นำเข้า"))
 
 
 def _stored_results(agencies: dict[int, Agency], years: set[int]) -> dict[tuple[int, int], Result]:

@@ -18,7 +18,7 @@ from prongsai.web.imports import pending
 from prongsai.web.imports.forms import ImportForm, read_upload
 from prongsai.web.imports.services import SHOWN, Outcome, run
 
-_GONE = "ไฟล์ที่รอการยืนยันหมดอายุหรือถูกใช้ไปแล้ว คำขอนี้ไม่ได้บันทึกอะไร โปรดเลือกไฟล์อีกครั้งถ้ายังต้องการนำเข้า"
+_GONE = "ไฟล์ที่รอการยืนยันหมดอายุหรือถูกใช้ไปแล้ว ระบบยังไม่ได้บันทึกข้อมูลใด หากยังต้องการนำเข้า โปรดเลือกไฟล์อีกครั้ง"
 
 
 def _check(request: HttpRequest, methods: tuple[str, ...]) -> HttpResponse | None:
@@ -73,7 +73,7 @@ def _answer(request: HttpRequest) -> HttpResponse:
         return _upload_page(request, ImportForm(), _GONE)
     if request.POST.get("action") != "confirm":
         pending.discard(request, kept.token)
-        messages.info(request, f"ยกเลิกการนำเข้าแล้ว ไม่ได้บันทึกอะไรจากไฟล์ {kept.file_name}")
+        messages.info(request, f"ยกเลิกการนำเข้าแล้ว ไม่ได้บันทึกข้อมูลใดจากไฟล์ {kept.file_name}")
         return redirect("results_import")
     # Read, check and plan the kept file again: the workspace may have changed since the preview.
     try:

@@ -21,7 +21,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--today", help="ถือว่าวันนี้เป็นวันที่ (เช่น 2027-03-17 หรือ 17/3/2570)")
+    p.add_argument("--today", help="ให้ถือว่าวันนี้เป็นวันที่ที่ระบุ (เช่น 2027-03-17 หรือ 17/3/2570)")
     p.add_argument("--dry-run", action="store_true", help="แสดงรายการที่จะส่งโดยไม่ส่งจริง")
     p.add_argument("--json", action="store_true", help="แสดงผลเป็น JSON: [{to, channel, subject, due}]")
 
@@ -55,19 +55,19 @@ def run(today: str | None = None, dry_run: bool = False, as_json: bool = False) 
             print(f"- {CHANNEL_TH[s.channel]} ถึง {s.as_dict()['to']}: {s.reminder.subject} "
                   f"(ครบกำหนด {format_date(s.reminder.due, thai=False, long=True)})")
         if unreachable:
-            print(f"ผู้ใช้ {unreachable} คนถึงกำหนดได้รับการแจ้งเตือน แต่ยังไม่ได้ระบุอีเมลหรือเชื่อม LINE")
+            print(f"มีผู้ใช้ {unreachable} คนที่ถึงกำหนดได้รับการแจ้งเตือน แต่ยังไม่ได้ระบุอีเมลหรือยังไม่ได้เชื่อม LINE")
         return 0
     assert outcome is not None
     print(f"ส่งการแจ้งเตือนวันที่ {head}: ส่งแล้ว {outcome.sent} รายการ, ไม่สำเร็จ {len(outcome.failed)} รายการ, "
-          f"ส่งไปก่อนแล้ว {outcome.already} รายการ")
+          f"ส่งไว้ก่อนหน้านี้แล้ว {outcome.already} รายการ")
     for send, reason in outcome.failed:
         print(f"- ส่ง{CHANNEL_TH[send.channel]}ถึง {send.as_dict()['to']} ไม่สำเร็จ: {reason} (จะลองใหม่ในรอบถัดไป)")
     if outcome.held:
         for line in outcome.not_configured:
             print(line)
-        print(f"ยังไม่ได้ส่ง {len(outcome.held)} รายการ จะส่งเมื่อตั้งค่าแล้ว (เมนู การตั้งค่าการแจ้งเตือน)")
+        print(f"ยังไม่ได้ส่ง {len(outcome.held)} รายการ ระบบจะส่งเมื่อตั้งค่าช่องทางแล้ว (เมนู “การตั้งค่าการแจ้งเตือน”)")
     if unreachable:
-        print(f"ผู้ใช้ {unreachable} คนถึงกำหนดได้รับการแจ้งเตือน แต่ยังไม่ได้ระบุอีเมลหรือเชื่อม LINE")
+        print(f"มีผู้ใช้ {unreachable} คนที่ถึงกำหนดได้รับการแจ้งเตือน แต่ยังไม่ได้ระบุอีเมลหรือยังไม่ได้เชื่อม LINE")
     return 0
 
 

@@ -18,7 +18,7 @@ class PreferenceForm(forms.Form):
     channel = forms.ChoiceField(label="รับการแจ้งเตือนทาง", choices=CHANNELS, widget=forms.RadioSelect)
     email = forms.EmailField(label="อีเมล", required=False, max_length=254,
                              error_messages={"invalid": "อีเมลไม่ถูกต้อง ตัวอย่างที่ถูกต้อง: somchai@ladya.go.th"},
-                             help_text="อีเมลของบัญชีนี้ ใช้รับการแจ้งเตือน")
+                             help_text="อีเมลของบัญชีนี้ที่ใช้รับการแจ้งเตือน")
 
     def __init__(self, *args: Any, line_linked: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -28,7 +28,7 @@ class PreferenceForm(forms.Form):
         cleaned = super().clean()
         channel = cleaned.get("channel")
         if channel in (EMAIL, BOTH) and not cleaned.get("email") and "email" not in self.errors:
-            self.add_error("email", "กรุณาระบุอีเมล เพราะเลือกรับการแจ้งเตือนทางอีเมล")
+            self.add_error("email", "กรุณาระบุอีเมล เนื่องจากท่านเลือกรับการแจ้งเตือนทางอีเมล")
         if channel in (LINE, BOTH) and not self.line_linked:
             self.add_error("channel", "ยังไม่ได้เชื่อมบัญชี LINE กรุณาเชื่อม LINE ก่อน (ด้านล่าง) แล้วจึงเลือกรับทาง LINE")
         return cleaned
@@ -36,7 +36,7 @@ class PreferenceForm(forms.Form):
 
 class SettingsForm(forms.Form):
     smtp_host = forms.CharField(label="เซิร์ฟเวอร์อีเมล (SMTP)", required=False, max_length=200,
-                                help_text="เช่น smtp.gmail.com หรือ mail.ladya.go.th เว้นว่าง = ไม่ส่งทางอีเมล")
+                                help_text="เช่น smtp.gmail.com หรือ mail.ladya.go.th หากเว้นว่าง ระบบจะไม่ส่งทางอีเมล")
     smtp_port = forms.IntegerField(label="พอร์ต", min_value=1, max_value=65535, initial=587,
                                    error_messages={"invalid": "พอร์ตต้องเป็นตัวเลข 1–65535 เช่น 587",
                                                    "required": "กรุณาระบุพอร์ต เช่น 587",
@@ -49,16 +49,16 @@ class SettingsForm(forms.Form):
     clear_smtp_password = forms.BooleanField(label="ลบรหัสผ่าน SMTP ที่ตั้งไว้", required=False)
     sender = forms.EmailField(label="อีเมลผู้ส่ง", required=False, max_length=254,
                               error_messages={"invalid": "อีเมลผู้ส่งไม่ถูกต้อง ตัวอย่างที่ถูกต้อง: ita@ladya.go.th"})
-    line_token = forms.CharField(label="LINE Channel access token", required=False, max_length=1000,
+    line_token = forms.CharField(label="โทเค็นสำหรับส่งข้อความ LINE (Channel access token)", required=False, max_length=1000,
                                  widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
                                  help_text="จาก LINE Developers › Messaging API (โทเค็นระยะยาว)")
     clear_line_token = forms.BooleanField(label="ลบ Channel access token ที่ตั้งไว้", required=False)
-    line_secret = forms.CharField(label="LINE Channel secret", required=False, max_length=100,
+    line_secret = forms.CharField(label="รหัสลับของช่อง LINE (Channel secret)", required=False, max_length=100,
                                   widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
-                                  help_text="ใช้ตรวจว่าข้อความที่ส่งมาที่ /line/webhook/ มาจาก LINE จริง")
+                                  help_text="ใช้ตรวจสอบว่าข้อความที่ส่งมาที่ /line/webhook/ มาจาก LINE จริง")
     clear_line_secret = forms.BooleanField(label="ลบ Channel secret ที่ตั้งไว้", required=False)
-    line_account = forms.CharField(label="LINE Official Account ID", required=False, max_length=60,
-                                   help_text="เช่น @ladya-ita ผู้ใช้เพิ่มบัญชีนี้เป็นเพื่อนเพื่อเชื่อม LINE")
+    line_account = forms.CharField(label="รหัสบัญชี LINE Official Account (ID)", required=False, max_length=60,
+                                   help_text="เช่น @ladya-ita ผู้ใช้ต้องเพิ่มบัญชีนี้เป็นเพื่อนก่อนเชื่อม LINE")
 
     def __init__(self, *args: Any, current: ReminderSettings | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -73,7 +73,7 @@ class SettingsForm(forms.Form):
     def clean_smtp_host(self) -> str:
         host = self.cleaned_data["smtp_host"].strip()
         if host and not HOST.match(host):
-            raise forms.ValidationError("ชื่อเซิร์ฟเวอร์ไม่ถูกต้อง ใช้ชื่อโดเมนหรือไอพี ไม่มีช่องว่างหรือ http:// "
+            raise forms.ValidationError("ชื่อเซิร์ฟเวอร์ไม่ถูกต้อง ให้ใช้ชื่อโดเมนหรือหมายเลข IP โดยไม่มีช่องว่างหรือ http:// "
                                         "เช่น smtp.gmail.com")
         return host
 
@@ -100,9 +100,9 @@ class SettingsForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         if cleaned.get("smtp_host") and not cleaned.get("sender") and "sender" not in self.errors:
-            self.add_error("sender", "กรุณาระบุอีเมลผู้ส่ง เพราะตั้งเซิร์ฟเวอร์อีเมลไว้")
+            self.add_error("sender", "กรุณาระบุอีเมลผู้ส่ง เนื่องจากได้ระบุเซิร์ฟเวอร์อีเมลไว้")
         if cleaned.get("smtp_password") and cleaned.get("clear_smtp_password"):
-            self.add_error("clear_smtp_password", "เลือกลบรหัสผ่านพร้อมกับกรอกรหัสผ่านใหม่ไม่ได้ เลือกอย่างใดอย่างหนึ่ง")
+            self.add_error("clear_smtp_password", "ไม่สามารถลบรหัสผ่านและกรอกรหัสผ่านใหม่พร้อมกันได้ กรุณาเลือกอย่างใดอย่างหนึ่ง")
         return cleaned
 
     def apply(self, row: ReminderSettings) -> None:

@@ -39,8 +39,8 @@ from prongsai.web.reminders.models import EMAIL, ReminderPreference, SentReminde
 log = logging.getLogger("prongsai.web")
 MAX_ATTEMPTS = 5  # a failing send is tried again by later runs, this many times in all
 STALE_SENDING = timedelta(minutes=30)  # a claim whose process died is taken back after this
-FOOTER = ("\n\n— ข้อความนี้ส่งจากระบบโปร่งใสโดยอัตโนมัติ เปลี่ยนช่องทางหรือหยุดรับการแจ้งเตือนได้ที่ "
-          "เมนูชื่อผู้ใช้ › การแจ้งเตือน")
+FOOTER = ("\n\n— ข้อความนี้ส่งโดยอัตโนมัติจากระบบโปร่งใส ท่านเปลี่ยนช่องทางหรือหยุดรับการแจ้งเตือนได้ที่ "
+          "เมนูชื่อผู้ใช้ › การแจ้งเตือนของฉัน")
 
 
 @dataclass(frozen=True)

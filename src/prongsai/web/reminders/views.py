@@ -29,11 +29,11 @@ from prongsai.web.reminders.models import (
 )
 from prongsai.web.ui.exports import export_response
 
-LINKED = "เชื่อมบัญชีแล้ว"
-NOT_LINKED = ("รหัสไม่ถูกต้องหรือหมดอายุแล้ว กรุณาขอรหัสใหม่ที่หน้า การแจ้งเตือน ในระบบโปร่งใส "
+LINKED = "เชื่อมบัญชีแล้ว กรุณากลับไปเลือกรับการแจ้งเตือนทาง LINE ที่หน้า “การแจ้งเตือนของฉัน” ในระบบโปร่งใส"
+NOT_LINKED = ("รหัสไม่ถูกต้องหรือหมดอายุแล้ว กรุณาขอรหัสใหม่ที่หน้า “การแจ้งเตือนของฉัน” ในระบบโปร่งใส "
               "แล้วส่งรหัส 6 หลักมาในแชตนี้ภายใน 30 นาที")
-TOO_MANY = "ส่งรหัสไม่ถูกต้องหลายครั้งเกินไป กรุณารอ 1 ชั่วโมงแล้วขอรหัสใหม่ที่หน้า การแจ้งเตือน ในระบบโปร่งใส"
-HOW_TO = "ส่งรหัส 6 หลักจากหน้า การแจ้งเตือน ในระบบโปร่งใส มาในแชตนี้ เพื่อเชื่อมบัญชีรับการแจ้งเตือน"
+TOO_MANY = "ส่งรหัสไม่ถูกต้องหลายครั้งเกินไป กรุณารอ 1 ชั่วโมง แล้วขอรหัสใหม่ที่หน้า “การแจ้งเตือนของฉัน” ในระบบโปร่งใส"
+HOW_TO = "กรุณาส่งรหัส 6 หลักจากหน้า “การแจ้งเตือนของฉัน” ในระบบโปร่งใส มาในแชตนี้ เพื่อเชื่อมบัญชีสำหรับรับการแจ้งเตือน"
 CODE = re.compile(r"(?<!\d)(\d{6})(?!\d)")
 
 
@@ -102,7 +102,7 @@ def reminder_preferences(request: HttpRequest) -> HttpResponse:
     upcoming = service.upcoming(user, today)
     if (file := export_response(
             request, title="การแจ้งเตือนที่จะได้รับใน 30 วันข้างหน้า", filename="การแจ้งเตือนของฉัน",
-            headers=["วันที่ส่ง", "ทาง", "เรื่อง", "ครบกำหนด"], subtitle=[user.get_full_name() or user.username],
+            headers=["วันที่ส่ง", "ช่องทาง", "เรื่อง", "ครบกำหนด"], subtitle=[user.get_full_name() or user.username],
             rows=[(day, CHANNEL_TH[send.channel], send.reminder.subject, send.reminder.due)
                   for day, send in upcoming])) is not None:
         return file
@@ -117,11 +117,11 @@ def _test_results(request: HttpRequest, cfg: senders.Config) -> list[tuple[str, 
     """Sends a test through each configured channel to the administrator: (channel, ok, Thai line)."""
     user = request.user
     subject = "ทดสอบการแจ้งเตือนจากระบบโปร่งใส"
-    body = "ข้อความนี้ส่งจากหน้าการตั้งค่าการแจ้งเตือน หากได้รับแสดงว่าตั้งค่าถูกต้องแล้ว"
+    body = "ข้อความนี้ส่งจากหน้าการตั้งค่าการแจ้งเตือน หากท่านได้รับข้อความนี้ แสดงว่าตั้งค่าถูกต้องแล้ว"
     results = []
     if cfg.email_ready:
         if not user.email:
-            results.append(("อีเมล", False, "บัญชีของท่านยังไม่มีอีเมล ระบุได้ที่หน้า การแจ้งเตือน"))
+            results.append(("อีเมล", False, "บัญชีของท่านยังไม่มีอีเมล ระบุได้ที่หน้า “การแจ้งเตือนของฉัน”"))
         else:
             reason = senders.send_email(cfg, user.email, subject, body)
             results.append(("อีเมล", reason is None, f"ส่งถึง {user.email} แล้ว" if reason is None else reason))
@@ -130,7 +130,7 @@ def _test_results(request: HttpRequest, cfg: senders.Config) -> list[tuple[str, 
     if cfg.line_ready:
         pref = _preference(user)
         if not pref.line_user_id:
-            results.append(("LINE", False, "บัญชีของท่านยังไม่ได้เชื่อม LINE เชื่อมได้ที่หน้า การแจ้งเตือน"))
+            results.append(("LINE", False, "บัญชีของท่านยังไม่ได้เชื่อม LINE เชื่อมได้ที่หน้า “การแจ้งเตือนของฉัน”"))
         else:
             reason = senders.send_line(cfg, pref.line_user_id, f"{subject}\n{body}")
             results.append(("LINE", reason is None, "ส่งถึง LINE ของท่านแล้ว" if reason is None else reason))

@@ -137,7 +137,7 @@ def build_batch(agencies: list[Agency], kind: str, year: int, writer: Any = None
                 raise _environment_problem(exc) from None
             except Exception:
                 logger.exception("batch of %s %s documents failed", len(jobs), kind)
-                raise BatchProblem("จัดทำเอกสาร PDF ไม่สำเร็จ ให้ลองใหม่อีกครั้ง หรือเลือกหน่วยงานให้น้อยลง") from None
+                raise BatchProblem("จัดทำเอกสาร PDF ไม่สำเร็จ โปรดลองใหม่อีกครั้ง หรือเลือกหน่วยงานให้น้อยลง") from None
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for job, name, _ in jobs:
@@ -161,8 +161,8 @@ def _environment_problem(exc: Exception) -> BatchProblem:
     logger.error("batch documents: %s", exc)
     if isinstance(exc, ConverterMissingError):
         return BatchProblem("เครื่องแม่ข่ายนี้ยังไม่ได้ติดตั้งโปรแกรมแปลงเอกสารเป็น PDF (LibreOffice) "
-                            "จึงจัดทำเอกสารชุดนี้ไม่ได้ ให้แจ้งผู้ดูแลระบบ")
-    return BatchProblem("แปลงเอกสารเป็น PDF ไม่สำเร็จ ให้ลองใหม่อีกครั้ง หรือเลือกหน่วยงานให้น้อยลง")
+                            "จึงจัดทำเอกสารชุดนี้ไม่ได้ โปรดแจ้งผู้ดูแลระบบ")
+    return BatchProblem("แปลงเอกสารเป็น PDF ไม่สำเร็จ โปรดลองใหม่อีกครั้ง หรือเลือกหน่วยงานให้น้อยลง")
 
 
 def zip_name(kind: str, year: int) -> str:
@@ -176,7 +176,7 @@ def readme(kind: str, year: int, skipped: list[tuple[str, str]], drafts: list[st
         lines += [f"- {name}: {reason}" for name, reason in skipped]
         lines.append("")
     if drafts:
-        lines.append(f"แผนมาตรการที่ยังเป็นร่าง ยังไม่ได้รับอนุมัติ ({len(drafts)} แห่ง):")
+        lines.append(f"หน่วยงานที่แผนมาตรการยังเป็นร่างและยังไม่ได้รับอนุมัติ ({len(drafts)} แห่ง):")
         lines += [f"- {name}" for name in drafts]
         lines.append("")
     return "\r\n".join(lines)

@@ -90,7 +90,7 @@ def supervise(request: HttpRequest) -> HttpResponse:
     def pick(name: str, allowed: list[str], label: str) -> str:
         value = (request.GET.get(name) or "").strip()
         if value and value not in allowed:
-            notes.append(f"ไม่มี{label} '{value[:60]}' ในหน่วยงานที่ท่านกำกับดูแล จึงแสดงทุก{label}")
+            notes.append(f"ไม่มี{label} '{value[:60]}' ในหน่วยงานที่ท่านกำกับดูแล จึงแสดงทุก{label}แทน")
             return ""
         return value
 
@@ -141,11 +141,11 @@ def supervise(request: HttpRequest) -> HttpResponse:
             rows = [r for r in rows if r[overview.PLAN_STATUS] == drill["plan"]]
             described.append(f"แผนมาตรการ{overview.PLAN_TH[drill['plan']]}")
         else:
-            notes.append("สถานะแผนต้องเป็น approved (อนุมัติแล้ว), draft (ร่าง) หรือ none (ยังไม่มีแผน)")
+            notes.append("สถานะแผนมาตรการในลิงก์ไม่ถูกต้อง จึงแสดงทุกสถานะ (ค่าที่ใช้ได้: approved = อนุมัติแล้ว, draft = ร่าง, none = ยังไม่มีแผน)")
             drill["plan"] = ""
     show = request.GET.get("show") or ("all" if any(drill.values()) else "below")
     if show not in SHOWS:
-        notes.append("การแสดงต้องเป็น below (ต่ำกว่าเกณฑ์) หรือ all (ทั้งหมด)")
+        notes.append("การแสดงผลในลิงก์ไม่ถูกต้อง จึงแสดงเฉพาะหน่วยงานที่ต่ำกว่าเกณฑ์ (ค่าที่ใช้ได้: below = ต่ำกว่าเกณฑ์, all = ทั้งหมด)")
         show = "below"
     if show == "below":
         rows = [r for r in rows if r[overview.TOTAL] is not None and r[overview.TOTAL] < pass_mark]
@@ -250,8 +250,8 @@ def _charts(levels: list, indicators: list, weak_items: list, failed_items: list
     run_chart = charts.stacked_bar(
         [charts.Segment(overview.RUN_TH[k], runs.get(k, 0), c) for k, c in run_colours.items()],
         "ผลการตรวจอัตโนมัติ: " + ", ".join(f"{overview.RUN_TH[k]} {runs.get(k, 0)} ข้อ" for k in run_colours))
-    out = {"levels": level_chart, "indicators": indicator_chart, "weak": item_chart(weak_items, "ข้อ IIT/EIT ที่ต่ำกว่าเกณฑ์บ่อย"),
-           "failed": item_chart(failed_items, "ข้อ OIT ที่ไม่ผ่านบ่อย"), "plans": plan_chart, "measures": measure_chart,
+    out = {"levels": level_chart, "indicators": indicator_chart, "weak": item_chart(weak_items, "ข้อ IIT/EIT ที่หน่วยงานได้ต่ำกว่าเกณฑ์มากที่สุด"),
+           "failed": item_chart(failed_items, "ข้อ OIT ที่หน่วยงานไม่ผ่านมากที่สุด"), "plans": plan_chart, "measures": measure_chart,
            "checks": check_chart, "runs": run_chart}
     return {k: mark_safe(v) for k, v in out.items()}  # noqa: S308 - every value in it is escaped (charts.py)
 
@@ -284,7 +284,7 @@ def supervise_compare(request: HttpRequest) -> HttpResponse:
         agencies = _chosen(request, request.GET.getlist("id"))
         if not agencies:
             context["problem"] = (f"เลือกหน่วยงาน 2–{MAX_AGENCIES} แห่งเพื่อเปรียบเทียบในปีเดียวกัน หรือเลือก 1 แห่ง"
-                                  "เพื่อดูผลทุกปีของหน่วยงานนั้น โดยติ๊กช่องหน้าชื่อหน่วยงานในตารางของหน้าภาพรวม")
+                                  "เพื่อดูผลทุกปีของหน่วยงานนั้น โดยทำเครื่องหมายในช่องหน้าชื่อหน่วยงานในตารางของหน้าภาพรวม")
             return render(request, "supervision/compare.html", context)
         results = list(Result.objects.filter(agency__in=agencies).order_by("fiscal_year"))
         years = sorted({r.fiscal_year for r in results}, reverse=True)
@@ -357,7 +357,7 @@ def _agencies_table(agencies: list[Agency], results: list[Result], year: int) ->
     rows = [row("คะแนนรวม", [r.total if r else None for r in got], True)]
     levels = [r.level or overview.LEVEL_NONE if r else "–" for r in got]
     for code in ("IIT", "EIT", "OIT"):
-        rows.append(row(f"แบบวัด {code}", [_num((r.instruments or {}).get(code)) if r else None for r in got], True))
+        rows.append(row(f"คะแนน {code}", [_num((r.instruments or {}).get(code)) if r else None for r in got], True))
     for ind in framework.indicators:
         rows.append(row(f"{ind.no}. {ind.name}",
                         [_num((r.indicators or {}).get(str(ind.no))) if r else None for r in got]))
@@ -375,7 +375,7 @@ def _years_table(agency: Agency, results: list[Result]) -> dict[str, Any]:
     newest = get_framework(years[-1])
     rows = [{"label": "คะแนนรวม", "cells": with_changes([r.total for r in results]), "strong": True}]
     for code in ("IIT", "EIT", "OIT"):
-        rows.append({"label": f"แบบวัด {code}", "strong": True,
+        rows.append({"label": f"คะแนน {code}", "strong": True,
                      "cells": with_changes([_num((r.instruments or {}).get(code)) for r in results])})
     for ind in newest.indicators:
         rows.append({"label": f"{ind.no}. {ind.name}", "strong": False,
@@ -407,7 +407,7 @@ def supervise_documents(request: HttpRequest) -> HttpResponse:
     kind = data.get("kind") or "analysis"
     problem = None
     if kind not in batch.KINDS:
-        problem = "ชนิดเอกสารต้องเป็น analysis (รายงานการวิเคราะห์ผล) หรือ plan (มาตรการ)"
+        problem = "ชนิดเอกสารไม่ถูกต้อง ต้องเป็นรายงานการวิเคราะห์ผล (analysis) หรือมาตรการ (plan) โปรดเลือกชนิดเอกสารในหน้าภาพรวมอีกครั้ง"
     elif len(set(values)) > batch.MAX_AGENCIES:
         problem = (f"เลือกได้ไม่เกิน {batch.MAX_AGENCIES} หน่วยงานต่อครั้ง (เลือกมา {len(set(values))} แห่ง) "
                    "ให้แบ่งดาวน์โหลดเป็นหลายชุด")
