@@ -298,7 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="พิมพ์ผลเป็น JSON; รหัสสถานะเมื่อจบคำสั่ง: 0 นำเข้าครบ, 1 มีแถวที่ไม่ได้นำเข้า, 2 ใช้ไฟล์นี้ไม่ได้ (ไม่ได้บันทึกข้อมูลใด)")
     imports.set_defaults(func=cmd_import)
 
-    remind = sub.add_parser("remind", help="ส่งการแจ้งเตือนที่ถึงกำหนด (มาตรการ รายงานผล รายการ OIT การยืมพัสดุ) ทางอีเมลและ LINE")
+    remind = sub.add_parser("remind", help="ส่งการแจ้งเตือนที่ถึงกำหนด (มาตรการ รายงานผลการดำเนินการ รายการ OIT การคืนพัสดุที่ยืม) ทางอีเมลและ LINE")
     from prongsai.web.reminders.command import add_arguments as remind_arguments
 
     remind_arguments(remind)

@@ -107,7 +107,7 @@ def reminder_preferences(request: HttpRequest) -> HttpResponse:
                   for day, send in upcoming])) is not None:
         return file
     return render(request, "reminders/preferences.html", {
-        "title": "การแจ้งเตือน", "form": form, "pref": pref, "code": _active_code(user), "cfg": cfg,
+        "title": "การแจ้งเตือนของฉัน", "form": form, "pref": pref, "code": _active_code(user), "cfg": cfg,
         "upcoming": upcoming, "channel_th": CHANNEL_TH, "today": today,
         "lifetime": LineLinkCode.LIFETIME_MINUTES, "exports": True,
     })
