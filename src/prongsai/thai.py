@@ -211,3 +211,20 @@ def normalise_text(text: str) -> str:
     text = re.sub("\u0e4d([\u0e48-\u0e4b]?)\u0e32", "\\1\u0e33", text)
     text = text.replace("\u200b", "").replace("\u00a0", " ")
     return re.sub(r"\s+", " ", text).strip()
+
+
+_PROVINCE_PREFIX = re.compile(r"^(จังหวัด|จ\.)\s*")
+
+
+def province_name(text: str | None) -> str:
+    """A province as agencies and supervisor scopes store it: "จังหวัดกาญจนบุรี" and
+    "จ.กาญจนบุรี" are "กาญจนบุรี" (scopes match agencies by this exact text)."""
+    return _PROVINCE_PREFIX.sub("", normalise_text(text or "")).strip()
+
+
+def provinces() -> list[str]:
+    """The 77 provinces (กรุงเทพมหานคร included), in Thai dictionary order (pythainlp's list)."""
+    from pythainlp.corpus import provinces as names
+    from pythainlp.util import collate
+
+    return collate(list(names(details=False)))

@@ -40,3 +40,35 @@ class SupervisorsTestCase(BaseTestCase):
         self.assertEqual(self.client.post(self.a_url(f"tracking/{self.measure.pk}/"), {}).status_code, 403)
         # outside the scope: not found
         self.assertEqual(self.client.get(f"/a/{self.other.pk}/").status_code, 404)
+
+
+class ScopeChoicesTestCase(BaseTestCase):
+    """A scope matches agencies by the exact province and type: they are chosen, not typed."""
+
+    def test_the_province_is_chosen_from_the_77_and_the_agencies_own(self):
+        self.login(self.admin)
+        r = self.client.get("/supervisors/")
+        choices = [value for value, _ in r.context["form"].fields["province"].choices]
+        self.assertIn("กาญจนบุรี", choices)
+        self.assertIn("กรุงเทพมหานคร", choices)
+        self.assertIn(self.agency.province, choices)
+        self.assertGreaterEqual(len(choices), 78)
+        r = self.client.post("/supervisors/", {"username": "dla.x", "province": "จังหวัดกาญจนบุรี"})
+        self.assertEqual(r.status_code, 200)
+        self.assertContains(r, 'id="id_province_error"')
+        self.assertFalse(User.objects.filter(username="dla.x").exists())
+
+    def test_each_scope_says_how_many_agencies_it_holds(self):
+        SupervisorScope.objects.create(user=self.supervisor, province="แม่ฮ่องสอน")
+        self.login(self.admin)
+        r = self.client.get("/supervisors/")
+        self.assertContains(r, "ยังไม่มีหน่วยงานในขอบเขตนี้")
+        self.assertContains(r, "1 หน่วยงาน")
+
+    def test_an_agency_province_loses_its_prefix(self):
+        from prongsai.web.agencies.forms import AgencyForm
+
+        form = AgencyForm({"name": self.agency.name, "province": "จังหวัดราชบุรี", "agency_type": ""},
+                          instance=self.agency)
+        self.assertTrue(form.is_valid(), form.errors)
+        self.assertEqual(form.cleaned_data["province"], "ราชบุรี")

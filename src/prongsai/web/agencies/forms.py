@@ -13,7 +13,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from prongsai.thai import normalise_text
+from prongsai.thai import normalise_text, province_name, provinces
 from prongsai.web.agencies import invitations, ratelimit
 from prongsai.web.agencies.models import Agency, Membership, SupervisorScope, Unit
 
@@ -197,6 +197,9 @@ class AgencyForm(forms.ModelForm):
     def clean_name(self) -> str:
         return normalise_text(self.cleaned_data["name"])
 
+    def clean_province(self) -> str:
+        return province_name(self.cleaned_data.get("province"))
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         if not self.scope_locked and not cleaned.get("agency_type") and cleaned.get("name"):
@@ -295,11 +298,21 @@ class SupervisorForm(forms.Form):
                                 error_messages={"invalid": "ใช้ได้เฉพาะตัวอักษรอังกฤษ ตัวเลข และ . @ + - _"},
                                 help_text="หากยังไม่มีบัญชี ระบบจะสร้างให้พร้อมรหัสผ่าน")
     full_name = forms.CharField(label="ชื่อ-นามสกุล / หน่วยงานต้นสังกัด", max_length=150, required=False)
-    province = forms.CharField(label="จังหวัดที่กำกับดูแล", max_length=100, required=False,
-                               help_text="เว้นว่าง = ทุกจังหวัด",
-                               widget=forms.TextInput(attrs={"list": "provinces"}))
-    agency_type = forms.CharField(label="ประเภทหน่วยงาน", max_length=60, required=False,
-                                  help_text="เว้นว่าง = ทุกประเภท", widget=forms.TextInput(attrs={"list": "agency-types"}))
+    # Choices, not free text: a scope matches agencies by the exact province and type, so
+    # "จังหวัดกาญจนบุรี" typed by hand would silently match no agency.
+    province = forms.ChoiceField(label="จังหวัดที่กำกับดูแล", required=False)
+    agency_type = forms.ChoiceField(label="ประเภทหน่วยงาน", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        used = Agency.objects.exclude(province="").values_list("province", flat=True).distinct()
+        official = provinces()
+        self.fields["province"].choices = [("", "ทุกจังหวัด")] + [(p, p) for p in official] + [
+            (p, p) for p in sorted(set(used) - set(official))]
+        types = agency_types()
+        used_types = Agency.objects.exclude(agency_type="").values_list("agency_type", flat=True).distinct()
+        self.fields["agency_type"].choices = [("", "ทุกประเภท")] + [(t, t) for t in types] + [
+            (t, t) for t in sorted(set(used_types) - set(types))]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -309,8 +322,8 @@ class SupervisorForm(forms.Form):
             if user is not None and user.is_superuser:
                 self.add_error("username", "ผู้ดูแลระบบเห็นทุกหน่วยงานอยู่แล้ว")
             elif user is not None and SupervisorScope.objects.filter(
-                    user=user, province=normalise_text(cleaned.get("province") or ""),
-                    agency_type=normalise_text(cleaned.get("agency_type") or "")).exists():
+                    user=user, province=cleaned.get("province") or "",
+                    agency_type=cleaned.get("agency_type") or "").exists():
                 self.add_error("username", "ผู้ใช้นี้มีขอบเขตการกำกับดูแลนี้อยู่แล้ว")
         return cleaned
 

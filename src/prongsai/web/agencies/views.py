@@ -35,7 +35,6 @@ from prongsai.web.agencies.forms import (
     PasswordChangeForm,
     SupervisorForm,
     UnitForm,
-    agency_types,
     default_units,
     generate_password,
 )
@@ -484,8 +483,8 @@ def supervisors(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         with transaction.atomic():
             user = _existing_or_new_user(request, None, data, "สร้างบัญชีผู้กำกับดูแล")
-            scope = SupervisorScope.objects.create(user=user, province=data["province"].strip(),
-                                                   agency_type=data["agency_type"].strip())
+            scope = SupervisorScope.objects.create(user=user, province=data["province"],
+                                                   agency_type=data["agency_type"])
             log.created(request.user, None, "ขอบเขตการกำกับดูแล", scope,
                         f"ให้ {user.username} กำกับดูแล {scope}")
         messages.success(request, f"เพิ่มผู้กำกับดูแล {user.username} แล้ว")
@@ -497,10 +496,9 @@ def supervisors(request: HttpRequest) -> HttpResponse:
             rows=[(s.user.get_full_name() or s.user.username, s.user.username, s.province or "ทุกจังหวัด",
                    s.agency_type or "ทุกประเภท") for s in scopes])) is not None:
         return file
-    provinces = Agency.objects.exclude(province="").order_by("province").values_list("province", flat=True).distinct()
     return render(request, "agencies/supervisors.html", {
         "form": form, "scopes": scopes, "title": "ผู้กำกับดูแล", "new_password": _pop_new_password(request),
-        "provinces": provinces, "agency_types": agency_types(), "exports": True,
+        "counts": {s.pk: Agency.objects.filter(s.as_q()).count() for s in scopes}, "exports": True,
     })
 
 
