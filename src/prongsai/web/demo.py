@@ -140,6 +140,14 @@ def _approve_and_progress(admin: Any, agency: Agency, plan: Any, oit: bool = Tru
 
     year = oit_year()
     units = list(agency.units.all())
+    # Last year's checklist, done throughout: this year's items not checked yet can be carried
+    # forward from it ("เริ่มรายการปีนี้จากปีที่แล้ว").
+    for index, item in enumerate(get_framework(year - 1).items_of("OIT")):
+        OitCheck.objects.create(
+            agency=agency, fiscal_year=year - 1, code=item.code, owner=units[index % len(units)] if units else None,
+            url=f"https://www.example.go.th/oit/{year - 1}/{item.code.lower()}", status=OitCheck.DONE,
+            components_done=list(range(len(item.components))), note=DEMO_NOTE,
+            checked_on=date(year - 1 - 543, 6, 1), updated_by=admin)
     for index, item in enumerate(get_framework(year).items_of("OIT")[:8]):
         status = [OitCheck.DONE, OitCheck.DONE, OitCheck.PARTIAL, OitCheck.MISSING][index % 4]
         OitCheck.objects.create(
