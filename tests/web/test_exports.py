@@ -259,6 +259,7 @@ class AuditDateRangeTestCase(BaseTestCase):
                 self.assertTrue(response["Content-Type"].startswith("text/html"), query)
                 self.assertIn('class="error"', response.content.decode(), query)
                 self.assertRegex(response.content.decode(), r"วัน(ที่|สิ้นสุด)[^<]*(ไม่ถูกต้อง|อยู่ก่อนวันเริ่ม)")
+                self.assertIn("รายการด้านล่างจึงแสดงทุกวันที่", response.content.decode(), query)
 
     def test_the_system_log_takes_the_range_too(self):
         self.login(self.admin)
