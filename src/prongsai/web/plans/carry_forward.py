@@ -144,8 +144,7 @@ def plan_carry_forward(request: HttpRequest, access: AgencyAccess, plan_id: int)
                               f"จำนวน {count} มาตรการ ระยะเวลาดำเนินการเลื่อนไป 1 ปี และทุกมาตรการเริ่มที่สถานะ "
                               f"\"ยังไม่เริ่ม\" ผลการดำเนินการปี {source.fiscal_year} แสดงไว้ในแต่ละมาตรการเพื่อใช้อ้างอิง "
                               "กรุณาตรวจทานก่อนเสนออนุมัติ")
-    if basis.missing:
-        messages.warning(request, basis.note)
+    # a missing result is said once, by the plan page's review note (review.basis_note)
     return redirect("plan_detail", access.agency.pk, plan.pk)
 
 
