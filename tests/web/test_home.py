@@ -22,6 +22,17 @@ class HomeTestCase(BaseTestCase):
         self.assertContains(r, self.other.name)
         self.assertNotContains(r, self.agency.name)
 
+    def test_the_users_own_agencies_come_first(self):
+        from prongsai.web.agencies.models import Agency, Membership
+
+        for n in range(30):
+            Agency.objects.create(name=f"องค์การบริหารส่วนตำบลกกก{n:02d}", province="กระบี่")
+        Membership.objects.create(user=self.admin, agency=self.other, role=Membership.ADMIN)
+        self.login(self.admin)
+        rows = list(self.client.get("/").context["rows"])
+        self.assertEqual(rows[0], self.other)  # a member of it, so above กระบี่ and everything else
+        self.assertEqual(rows[1].province, "กระบี่")
+
     def test_it_checks_ownership(self):
         self.login(self.stranger)
         r = self.client.get("/", {"q": ""})
