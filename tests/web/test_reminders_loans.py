@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from prongsai.services.borrowing import RETURNED
 from prongsai.web.borrowing.models import Loan
 from prongsai.web.reminders import service
 from tests.web.reminders_world import SmtpServer, configure
@@ -32,3 +33,25 @@ class LoanRemindersTestCase(BorrowingTestCase):
         self.assertEqual(late[1], late[3])
         self.assertEqual(late[1], late[7])
         self.assertNotEqual(late[7], late[8])  # a week late: a new reminder
+
+    def test_the_borrowers_page_shows_a_loan_once_with_its_days(self):
+        # due back today: today, then the day after and weekly while it is out — one row
+        self.member.email = "bob@ladya.go.th"
+        self.member.save()
+        loan = self.lend(self.staff_loan(user=self.member, asset=self.truck, start=0, days=1))
+        rows = [u for u in service.upcoming(self.member, self.today) if u.reminder.kind == "loan"]
+        self.assertEqual(len(rows), 1)
+        [row] = rows
+        self.assertEqual(row.day, self.today)
+        self.assertIn(f"การยืมพัสดุเลขที่ {loan.number}", row.reminder.subject)
+        self.assertIn("ครบกำหนดส่งคืนวันนี้", row.reminder.subject)
+        self.assertEqual(row.later, tuple(loan.end_on + timedelta(d) for d in (1, 8, 15, 22, 29)))
+        self.assertEqual(row.agency, self.agency.name)
+        self.login(self.member)
+        page = self.client.get("/account/reminders/").content.decode()
+        table = page[page.index("<tbody>"):page.index("</tbody>")]
+        self.assertEqual(table.count(f"การยืมพัสดุเลขที่ {loan.number}"), 1)
+        self.assertIn("แจ้งเตือนอีก 5 ครั้ง", table)
+        # returned: nothing more to remind
+        Loan.objects.filter(pk=loan.pk).update(status=RETURNED)
+        self.assertFalse([u for u in service.upcoming(self.member, self.today) if u.reminder.kind == "loan"])

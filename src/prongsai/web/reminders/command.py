@@ -52,7 +52,7 @@ def run(today: str | None = None, dry_run: bool = False, as_json: bool = False) 
     if dry_run:
         print(f"การแจ้งเตือนที่ถึงกำหนดวันที่ {head}: {len(sends)} รายการ (ยังไม่ได้ส่ง)")
         for s in sends:
-            print(f"- {CHANNEL_TH[s.channel]} ถึง {s.as_dict()['to']}: {s.reminder.subject} "
+            print(f"- {CHANNEL_TH[s.channel]} ถึง {s.as_dict()['to']}: {s.subject} "
                   f"(ครบกำหนด {format_date(s.reminder.due, thai=False, long=True)})")
         if unreachable:
             print(f"มีผู้ใช้ {unreachable} คนที่ถึงกำหนดได้รับการแจ้งเตือน แต่ยังไม่ได้ระบุอีเมลหรือยังไม่ได้เชื่อม LINE")

@@ -5,23 +5,28 @@
 Who gets what: a measure goes to the admins and editors of its responsible unit (those without a
 unit when it has none or is for every unit, or when the unit has no member); reports to every
 admin and editor; OIT items to their owner unit's, else to those without a unit; a loan to its
-borrower. Viewers and supervisors get nothing."""
+borrower. Viewers and supervisors get nothing.
+
+A person who belongs to several agencies sees which one each reminder is about: the e-mail
+subject and the LINE text start with the agency's short name ("[อบต.ลาดหญ้า] …"), and the list on
+their page has a column หน่วยงาน."""
 
 from __future__ import annotations
 
 import contextlib
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from prongsai import reminders as core
+from prongsai.planning.terms import terms_for
 from prongsai.reminders.schedule import (
     ALL_STAFF,
     UNIT,
@@ -34,7 +39,7 @@ from prongsai.reminders.schedule import (
 from prongsai.thai import fiscal_year_of
 from prongsai.web.agencies.models import Agency, Membership
 from prongsai.web.reminders import senders
-from prongsai.web.reminders.models import EMAIL, ReminderPreference, SentReminder
+from prongsai.web.reminders.models import EMAIL, LINE, ReminderPreference, SentReminder
 
 log = logging.getLogger("prongsai.web")
 MAX_ATTEMPTS = 5  # a failing send is tried again by later runs, this many times in all
@@ -49,11 +54,29 @@ class Send:
     channel: str  # email or line
     to: str  # the e-mail address, or the LINE user id
     reminder: Reminder
+    agency: str = ""  # the agency's short name when the person belongs to several agencies
+
+    @property
+    def subject(self) -> str:
+        """The subject as sent: "[อบต.ลาดหญ้า] …" for a person of several agencies."""
+        return f"[{self.agency}] {self.reminder.subject}" if self.agency else self.reminder.subject
 
     def as_dict(self) -> dict[str, str]:
         """{to, channel, subject, due} as `prongsai remind --dry-run --json` lists it."""
         to = self.to if self.channel == EMAIL else f"LINE:{self.user.get_username()}"
-        return {"to": to, "channel": self.channel, "subject": self.reminder.subject, "due": self.reminder.due.isoformat()}
+        return {"to": to, "channel": self.channel, "subject": self.subject, "due": self.reminder.due.isoformat()}
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    """One deadline on a person's page: the next day a reminder of it goes out (as it will read
+    that day), by which channels, and the later days within the window it comes again."""
+
+    day: date
+    reminder: Reminder
+    channels: tuple[str, ...]
+    agency: str  # the agency's full name
+    later: tuple[date, ...] = ()
 
 
 @dataclass
@@ -198,6 +221,29 @@ def _sends(reminders: list[tuple[Reminder, list[Any]]]) -> tuple[list[Send], int
     return out, len(unreachable)
 
 
+def short_name(agency: Agency) -> str:
+    """อบต.ลาดหญ้า for องค์การบริหารส่วนตำบลลาดหญ้า (the terms book), else the full name."""
+    try:
+        return terms_for(agency.name, agency.agency_type or None).short_name or agency.name
+    except Exception:  # a name the terms book cannot read
+        return agency.name
+
+
+def several_agencies(user_ids: Iterable[int]) -> set[int]:
+    """The people (ids) who belong to more than one agency, in any role."""
+    return set(Membership.objects.filter(user_id__in=set(user_ids)).values("user_id")
+               .annotate(n=Count("agency_id", distinct=True)).filter(n__gt=1).values_list("user_id", flat=True))
+
+
+def _name_agencies(sends: list[Send]) -> list[Send]:
+    """Each send to a person of several agencies, with its agency's short name."""
+    several = several_agencies(s.user.pk for s in sends)
+    if not several:
+        return sends
+    names = {a.pk: short_name(a) for a in Agency.objects.filter(pk__in={s.reminder.agency_id for s in sends})}
+    return [replace(s, agency=names.get(s.reminder.agency_id, "")) if s.user.pk in several else s for s in sends]
+
+
 def due(today: date, agencies: Iterable[Agency] | None = None) -> tuple[list[Send], int]:
     """Every (person, channel, reminder) due on `today`, and how many people due one have no
     address for their channel."""
@@ -208,7 +254,8 @@ def due(today: date, agencies: Iterable[Agency] | None = None) -> tuple[list[Sen
             continue
         staff = Staff(agency.pk)
         pairs.extend((r, staff.of(r)) for r in found)
-    return _sends(pairs)
+    sends, unreachable = _sends(pairs)
+    return _name_agencies(sends), unreachable
 
 
 def _already_sent(sends: list[Send]) -> set[tuple[int, str, str]]:
@@ -225,26 +272,47 @@ def pending(today: date, agencies: Iterable[Agency] | None = None) -> tuple[list
     return [s for s in sends if (s.user.pk, s.reminder.key, s.channel) not in done], unreachable
 
 
-def upcoming(user: Any, today: date, days: int = 30) -> list[tuple[date, Send]]:
-    """The reminders this person will get in the next `days` days (first day each is due), for the
-    preferences page. Loans are looked at for today only."""
-    agencies = Agency.objects.filter(memberships__user=user,
-                                     memberships__role__in=(Membership.ADMIN, Membership.EDITOR)).distinct()
-    found: dict[tuple[str, str], tuple[date, Send]] = {}
-    for agency in agencies:
-        facts = agency_facts(agency, today)
+def _thread(key: str) -> str:
+    """The deadline a key belongs to: the key without its occasion (before-14, day, after-7)."""
+    return key.rsplit(":", 1)[0]
+
+
+def upcoming(user: Any, today: date, days: int = 30) -> list[Upcoming]:
+    """The reminders this person will get in the next `days` days, one row per deadline: the
+    next day one goes out and the later days it comes again (a measure 14 and 3 days before and on
+    the day; a loan the day before, on the day, then weekly), for the preferences page. What was
+    already sent to them is left out."""
+    from prongsai.services.borrowing import HANDED_OVER
+    from prongsai.web.borrowing.models import Loan
+
+    first: dict[tuple[str, str], tuple[date, Send]] = {}
+    names: dict[int, str] = {}
+    for agency in Agency.objects.filter(memberships__user=user).distinct().order_by("name"):
+        names[agency.pk] = agency.name
         staff = Staff(agency.pk)
+        facts = agency_facts(agency, today, loans=False) if any(u.pk == user.pk for u, _ in staff.members) else None
+        lends = Loan.objects.filter(agency=agency, borrower_user=user, status=HANDED_OVER).exists()
         for offset in range(days + 1):
             day = today + timedelta(days=offset)
-            if offset:
-                facts = AgencyFacts(facts.agency_id, facts.name, facts.measures, facts.report_years, facts.oit_year,
-                                    facts.oit_items, facts.oit_window, ())
-            mine = [(r, [user]) for r in core.due_on(facts, day) if any(u.pk == user.pk for u in staff.of(r))]
+            mine = [(r, [user]) for r in (core.due_on(facts, day) if facts else [])
+                    if any(u.pk == user.pk for u in staff.of(r))]
+            if lends:
+                mine += [(r, [user]) for r in _loan_reminders(agency, day) if r.user_id == user.pk]
             for send in _sends(mine)[0]:
-                found.setdefault((send.reminder.key, send.channel), (day, send))
-    done = _already_sent([s for _, s in found.values()])
-    return sorted((v for v in found.values() if (user.pk, v[1].reminder.key, v[1].channel) not in done),
-                  key=lambda v: (v[0], v[1].reminder.due, v[1].reminder.subject))
+                first.setdefault((send.reminder.key, send.channel), (day, send))
+    done = _already_sent([s for _, s in first.values()])
+    by_thread: dict[str, dict[date, list[Send]]] = {}
+    for (key, channel), (day, send) in first.items():
+        if (user.pk, key, channel) not in done:
+            by_thread.setdefault(_thread(key), {}).setdefault(day, []).append(send)
+    rows = []
+    for by_day in by_thread.values():
+        next_day = min(by_day)
+        sends = by_day[next_day]
+        channels = tuple(c for c in (EMAIL, LINE) if any(s.channel == c for s in sends))
+        rows.append(Upcoming(next_day, sends[0].reminder, channels, names.get(sends[0].reminder.agency_id, ""),
+                             tuple(sorted(d for d in by_day if d != next_day))))
+    return sorted(rows, key=lambda u: (u.day, u.reminder.due, u.agency, u.reminder.subject))
 
 
 # --- sending -----------------------------------------------------------------------------------
@@ -256,7 +324,7 @@ def claim(send: Send) -> SentReminder | None:
     where = {"user": send.user, "key": r.key, "channel": send.channel, "day": r.on}
     try:
         with transaction.atomic():
-            return SentReminder.objects.create(**where, due=r.due, subject=r.subject[:300], updated_at=now)
+            return SentReminder.objects.create(**where, due=r.due, subject=send.subject[:300], updated_at=now)
     except IntegrityError:
         pass
     retry = Q(status=SentReminder.FAILED, attempts__lt=MAX_ATTEMPTS) | Q(status=SentReminder.SENDING,
@@ -318,9 +386,9 @@ def deliver(sends: list[Send], cfg: senders.Config | None = None) -> Outcome:
                 continue
             body = send.reminder.body + FOOTER
             if send.channel == EMAIL:
-                reason = mailer.send(send.to, send.reminder.subject, body)
+                reason = mailer.send(send.to, send.subject, body)
             else:
-                reason = senders.send_line(cfg, send.to, senders.line_text(send.reminder.subject, send.reminder.body))
+                reason = senders.send_line(cfg, send.to, senders.line_text(send.subject, send.reminder.body))
             _finish(row, reason)
             if reason is None:
                 outcome.sent += 1

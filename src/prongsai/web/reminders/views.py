@@ -28,6 +28,7 @@ from prongsai.web.reminders.models import (
     ReminderSettings,
 )
 from prongsai.web.ui.exports import export_response
+from prongsai.web.ui.template_filters import thdate
 
 LINKED = "เชื่อมบัญชีแล้ว กรุณากลับไปเลือกรับการแจ้งเตือนทาง LINE ที่หน้า “การแจ้งเตือนของฉัน” ในระบบโปร่งใส"
 NOT_LINKED = ("รหัสไม่ถูกต้องหรือหมดอายุแล้ว กรุณาขอรหัสใหม่ที่หน้า “การแจ้งเตือนของฉัน” ในระบบโปร่งใส "
@@ -35,6 +36,7 @@ NOT_LINKED = ("รหัสไม่ถูกต้องหรือหมด�
 TOO_MANY = "ส่งรหัสไม่ถูกต้องหลายครั้งเกินไป กรุณารอ 1 ชั่วโมง แล้วขอรหัสใหม่ที่หน้า “การแจ้งเตือนของฉัน” ในระบบโปร่งใส"
 HOW_TO = "กรุณาส่งรหัส 6 หลักจากหน้า “การแจ้งเตือนของฉัน” ในระบบโปร่งใส มาในแชตนี้ เพื่อเชื่อมบัญชีสำหรับรับการแจ้งเตือน"
 CODE = re.compile(r"(?<!\d)(\d{6})(?!\d)")
+TEST_RESULTS = "reminder_test_results"  # the session key: the test's results, shown once after the redirect
 
 
 def _preference(user) -> ReminderPreference:  # type: ignore[no-untyped-def]
@@ -100,17 +102,24 @@ def reminder_preferences(request: HttpRequest) -> HttpResponse:
     cfg = senders.config()
     today = timezone.localdate()
     upcoming = service.upcoming(user, today)
+    several = user.pk in service.several_agencies([user.pk])
+    headers = ["วันที่ส่ง", *(["หน่วยงาน"] if several else []), "เรื่อง", "ช่องทาง", "ครบกำหนด", "แจ้งเตือนอีกครั้ง"]
+    rows = [(u.day, *([u.agency] if several else []), u.reminder.subject, _channels(u.channels), u.reminder.due,
+             ", ".join(thdate(d) for d in u.later)) for u in upcoming]
     if (file := export_response(
             request, title="การแจ้งเตือนที่จะได้รับใน 30 วันข้างหน้า", filename="การแจ้งเตือนของฉัน",
-            headers=["วันที่ส่ง", "ช่องทาง", "เรื่อง", "ครบกำหนด"], subtitle=[user.get_full_name() or user.username],
-            rows=[(day, CHANNEL_TH[send.channel], send.reminder.subject, send.reminder.due)
-                  for day, send in upcoming])) is not None:
+            headers=headers, subtitle=[user.get_full_name() or user.username], rows=rows)) is not None:
         return file
     return render(request, "reminders/preferences.html", {
         "title": "การแจ้งเตือนของฉัน", "form": form, "pref": pref, "code": _active_code(user), "cfg": cfg,
-        "upcoming": upcoming, "channel_th": CHANNEL_TH, "today": today,
+        "upcoming": upcoming, "several": several, "channels": _channels, "today": today,
         "lifetime": LineLinkCode.LIFETIME_MINUTES, "exports": True,
     })
+
+
+def _channels(channels: tuple[str, ...]) -> str:
+    """อีเมล, LINE, or อีเมลและ LINE."""
+    return " และ ".join(CHANNEL_TH[c] for c in channels).replace("อีเมล และ", "อีเมลและ")
 
 
 def _test_results(request: HttpRequest, cfg: senders.Config) -> list[tuple[str, bool, str]]:
@@ -139,7 +148,29 @@ def _test_results(request: HttpRequest, cfg: senders.Config) -> list[tuple[str, 
     return results
 
 
+def _save_settings(request: HttpRequest, form: SettingsForm, row: ReminderSettings) -> None:
+    before = log.snapshot(row, ReminderSettings.AUDIT_FIELDS) if row.pk else {}
+    secrets_before = {n: row.has_secret(n) for n in ReminderSettings.SECRETS}
+    with transaction.atomic():
+        form.apply(row)
+        row.updated_by = request.user
+        row.save()
+        after = log.snapshot(row, ReminderSettings.AUDIT_FIELDS)
+        labels = {"smtp_password": "รหัสผ่าน SMTP", "line_token": "LINE Channel access token",
+                  "line_secret": "LINE Channel secret"}
+        changes = log.diff(before, after)
+        for name, label in labels.items():  # that a secret changed, never the secret
+            was, now = secrets_before[name], row.has_secret(name)
+            if was != now or form.cleaned_data.get(name):
+                changes[label] = ["ตั้งไว้" if was else "", "ตั้งใหม่" if now else "ลบแล้ว"]
+        if changes:
+            log.record(request.user, None, "update", "การตั้งค่าการแจ้งเตือน", row,
+                       "แก้ไขการตั้งค่าการแจ้งเตือน (อีเมลและ LINE)", changes)
+
+
 def reminder_settings(request: HttpRequest) -> HttpResponse:
+    """One form: บันทึก saves; บันทึกและส่งข้อความทดสอบ saves what is on the screen (after the
+    same checks) and then sends the test with it, so typed values are never lost."""
     if not request.user.is_superuser:
         raise Http404
     if request.method not in ("GET", "HEAD", "POST"):
@@ -148,36 +179,28 @@ def reminder_settings(request: HttpRequest) -> HttpResponse:
     initial = {f: getattr(row, f) for f in ("smtp_host", "smtp_port", "smtp_security", "smtp_user", "sender",
                                              "line_account")}
     form = SettingsForm(initial=initial, current=row)
-    results = None
-    if request.method == "POST" and request.POST.get("action") == "test":
-        results = _test_results(request, senders.config())
-    elif request.method == "POST":
+    results = request.session.pop(TEST_RESULTS, None) if request.method != "POST" else None
+    if request.method == "POST":
+        testing = request.POST.get("action") == "test"
         form = SettingsForm(request.POST, current=row)
-        if form.is_valid():
-            before = log.snapshot(row, ReminderSettings.AUDIT_FIELDS) if row.pk else {}
-            secrets_before = {n: row.has_secret(n) for n in ReminderSettings.SECRETS}
-            with transaction.atomic():
-                form.apply(row)
-                row.updated_by = request.user
-                row.save()
-                after = log.snapshot(row, ReminderSettings.AUDIT_FIELDS)
-                labels = {"smtp_password": "รหัสผ่าน SMTP", "line_token": "LINE Channel access token",
-                          "line_secret": "LINE Channel secret"}
-                changes = log.diff(before, after)
-                for name, label in labels.items():  # that a secret changed, never the secret
-                    was, now = secrets_before[name], row.has_secret(name)
-                    if was != now or form.cleaned_data.get(name):
-                        changes[label] = ["ตั้งไว้" if was else "", "ตั้งใหม่" if now else "ลบแล้ว"]
-                if changes:
-                    log.record(request.user, None, "update", "การตั้งค่าการแจ้งเตือน", row,
-                               "แก้ไขการตั้งค่าการแจ้งเตือน (อีเมลและ LINE)", changes)
-            messages.success(request, "บันทึกการตั้งค่าการแจ้งเตือนแล้ว")
+        if not form.is_valid():
+            if testing:
+                messages.error(request, "ยังไม่ได้บันทึกและยังไม่ได้ส่งข้อความทดสอบ เนื่องจากข้อมูลบางช่องไม่ถูกต้อง "
+                                        "กรุณาแก้ไขตามที่แจ้งไว้ใต้ช่องนั้น แล้วกดปุ่มอีกครั้ง")
+        else:
+            _save_settings(request, form, row)
+            if testing:  # the values just saved, as the daily sending will use them
+                request.session[TEST_RESULTS] = _test_results(request, senders.config())
+                messages.success(request, "บันทึกการตั้งค่าการแจ้งเตือนแล้ว และส่งข้อความทดสอบตามค่าที่บันทึก "
+                                          "ดูผลด้านล่าง")
+            else:
+                messages.success(request, "บันทึกการตั้งค่าการแจ้งเตือนแล้ว")
             return redirect("reminder_settings")
     cfg = senders.config()
     webhook = request.build_absolute_uri("/line/webhook/")
     return render(request, "reminders/settings.html", {
         "title": "การตั้งค่าการแจ้งเตือน", "form": form, "row": row, "cfg": cfg, "results": results,
-        "webhook": webhook, "env": senders.ENV,
+        "webhook": webhook, "env": senders.ENV, "labels": {n: f.label for n, f in SettingsForm.base_fields.items()},
     })
 
 
