@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 from prongsai.errors import InputError
 from prongsai.results_table import (
     LIMITS_TABLE,
-    TEMPLATE_EXAMPLE,
+    TEMPLATE_EXAMPLE_NAME,
     TEMPLATE_HEADER,
     parse_table,
     read_table,
+    template_example,
     write_rows,
     write_template,
 )
@@ -151,12 +152,34 @@ def test_a_web_upload_is_named_by_its_file_name(tmp_path):
     assert str(caught.value).startswith("ผลทั้งจังหวัด.csv:") and "prongsai-import-x" not in str(caught.value)
 
 
-def test_the_template_reads_back(tmp_path):
-    table = read_table(write_template(tmp_path / "template.xlsx"))
+def test_the_template_example_is_safe_to_overwrite(tmp_path):
+    from openpyxl import load_workbook
+
+    from prongsai.ita.library import announced_year
+
+    path = write_template(tmp_path / "template.xlsx")
+    header, example = load_workbook(path).active.iter_rows(values_only=True)
+    assert header == TEMPLATE_HEADER and TEMPLATE_HEADER[0] == "ชื่อหน่วยงาน"
+    cells = dict(zip(header, example, strict=True))
+    # a made-up agency marked as an example, this year, and no total or level to go stale
+    assert cells["ชื่อหน่วยงาน"] == TEMPLATE_EXAMPLE_NAME and "ตัวอย่าง" in TEMPLATE_EXAMPLE_NAME
+    assert cells["ปีงบประมาณ"] == announced_year()
+    assert cells["คะแนนรวม"] is None and cells["ระดับ"] is None
+    # uploaded as it is, the example row is refused (no agency named "ตัวอย่าง" is created) …
+    table = read_table(path)
+    assert table.rows == [] and [r.row for r in table.refused] == [2]
+    assert "แถวตัวอย่างของแบบฟอร์ม" in table.refused[0].message and "ลบแถวตัวอย่างออก" in table.refused[0].message
+    # … and with a real name it is a good row of the current year
+    real = ["อบต.หนองบัว", *template_example(2569)[1:]]
+    table = read_table(write_rows(tmp_path / "filled.xlsx", TEMPLATE_HEADER, [real]))
     assert table.refused == [] and len(table.rows) == 1
     row = table.rows[0]
-    assert row.agency == TEMPLATE_EXAMPLE[0] and row.year.fiscal_year == 2564 and len(row.year.indicators) == 10
-    assert TEMPLATE_HEADER[0] == "ชื่อหน่วยงาน"
+    assert row.year.fiscal_year == 2569 and len(row.year.indicators) == 10
+    assert row.year.total is None and row.year.level is None
+    # a user who overwrites only some cells of the example for another year is not tripped by it
+    partial = ["อบต.หนองบัว", "อบต.", "ตาก", "", 2568, 70, *template_example()[6:]]
+    table = read_table(write_rows(tmp_path / "partial.xlsx", TEMPLATE_HEADER, [partial]))
+    assert table.refused == [] and table.rows[0].year.indicators[1] == 70
 
 
 names = st.text(alphabet="กขคงจฉชซญดตถทธนบปผพฟภมยรลวศสหอฮะาิีึืุูเแโใไ่้๊๋ ", min_size=1, max_size=30).filter(

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from prongsai.errors import InputError
-from prongsai.ita.library import available_years, get_framework
+from prongsai.ita.library import announced_year, available_years, get_framework
 from prongsai.ita.names import UnknownReference, indicator_no, item_code
 from prongsai.ita.results import YearResult
 from prongsai.results_io import (
@@ -67,8 +67,13 @@ KNOWN_COLUMNS = ("ชื่อหน่วยงาน (agency), ประเภ
 # The template's header: Thai headings, indicators by number (the same in every year's framework).
 TEMPLATE_HEADER = ("ชื่อหน่วยงาน", "ประเภทหน่วยงาน", "จังหวัด", "อำเภอ", "ปีงบประมาณ",
                    *(f"ตัวชี้วัดที่ {no}" for no in range(1, 11)), "คะแนนรวม", "ระดับ")
-TEMPLATE_EXAMPLE = ("องค์การบริหารส่วนตำบลลาดหญ้า", "อบต.", "กาญจนบุรี", "เมืองกาญจนบุรี", 2564,
-                    93.57, 84.05, 89.76, 84.87, 87.64, 80.93, 84.6, 81, 84.06, 37.5, 75.36, "B")
+# The template's example row: a made-up agency marked as an example, in the year whose results
+# were announced last, with the total and level left blank (the system computes them). A user who
+# overwrites some of its cells is not tripped by a stale level or total; one who uploads it as it
+# is gets the row refused (`_refuse_example`) rather than an agency named "ตัวอย่าง".
+TEMPLATE_EXAMPLE_NAME = "องค์การบริหารส่วนตำบลตัวอย่าง (ลบแถวนี้)"
+TEMPLATE_EXAMPLE_SCORES = (95.5, 88.25, 90, 86.4, 89.1, 84.75, 87, 85.3, 90.6, 72.5)
+_EXAMPLE_MARK = "(ลบแถวนี้)"
 log = logging.getLogger(__name__)
 _PLAIN_SCORE = re.compile(r"^(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?)$")
 _PROVINCE_PREFIX = re.compile(r"^(จังหวัด|จ\.)\s*")
@@ -297,6 +302,9 @@ def _row(number: int, cells: list[Any], columns: list[_Column], get_fw: GetFrame
         raise InputError("ไม่มีชื่อหน่วยงาน", where="agency", expected="ชื่อหน่วยงาน เช่น องค์การบริหารส่วนตำบลลาดหญ้า")
     if len(name) > 200:
         raise InputError("ชื่อหน่วยงานยาวเกิน 200 ตัวอักษร", where="agency", expected="ชื่อหน่วยงานตามที่ประกาศ")
+    if _EXAMPLE_MARK in name:
+        raise InputError(f"'{_shown(name, 60)}' เป็นชื่อในแถวตัวอย่างของแบบฟอร์ม ระบบจึงไม่นำเข้าแถวนี้", where="agency",
+                         expected="ลบแถวตัวอย่างออก หรือกรอกชื่อหน่วยงานจริงแทนชื่อตัวอย่าง")
     # The agency type is read once per (type written, name): guessing it from a name costs a scan
     # of every type and alias, on each of 40,000 rows otherwise.
     given_type = normalise_text(_cell_text(data["agency_type"])) if "agency_type" in data else None
@@ -373,8 +381,14 @@ def _refuse_repeats(table: Table) -> None:
 
 # --- writing (the template, and tables for tests and benchmarks) -----------------------------------
 
-def write_template(path: str | Path) -> Path:
-    """The table's XLSX template: the Thai header row and one example row."""
+def template_example(year: int | None = None) -> tuple[Any, ...]:
+    """The template's example row (TEMPLATE_HEADER's columns): the total and level cells blank."""
+    return (TEMPLATE_EXAMPLE_NAME, "อบต.", "กาญจนบุรี", "เมืองกาญจนบุรี", year or announced_year(),
+            *TEMPLATE_EXAMPLE_SCORES, None, None)
+
+
+def write_template(path: str | Path, year: int | None = None) -> Path:
+    """The table's XLSX template: the Thai header row and one example row (template_example)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
@@ -383,7 +397,7 @@ def write_template(path: str | Path) -> Path:
     sheet = book.active
     sheet.title = "ผลการประเมิน ITA"
     sheet.append(TEMPLATE_HEADER)
-    sheet.append(TEMPLATE_EXAMPLE)
+    sheet.append(template_example(year))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")

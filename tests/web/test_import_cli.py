@@ -79,6 +79,25 @@ def test_refused_rows_exit_1_and_are_listed(home: Path, tmp_path: Path) -> None:
     assert text.returncode == 1 and "แถว 4:" in text.stdout and "ไม่เปลี่ยนแปลง 1 รายการ" in text.stdout
 
 
+def test_a_partial_row_never_wipes_a_stored_result(home: Path, tmp_path: Path) -> None:
+    full = [["อบต.ครบ", "อบต.", "ตาก", "", 2569, *SCORES]]
+    assert prongsai(home, "import", str(write_rows(tmp_path / "full.csv", HEADER, full)), "--json").returncode == 0
+    partial = [["อบต.ครบ", "อบต.", "ตาก", "", 2569, 99, *[""] * 9]]
+    done = prongsai(home, "import", str(write_rows(tmp_path / "partial.csv", HEADER, partial)), "--json")
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)
+    assert {k: report[k] for k in ("agencies_created", "results_added", "results_changed", "results_unchanged")} == {
+        "agencies_created": 0, "results_added": 0, "results_changed": 0, "results_unchanged": 0}
+    [refused] = report["refused"]
+    assert refused["row"] == 2 and set(refused) == {"row", "message"}
+    assert "ผลการประเมินปี 2569 ของอบต.ครบ จังหวัดตาก ที่บันทึกไว้มีคะแนนตัวชี้วัดที่ 2–10" in refused["message"]
+    assert "ระบบจะไม่ลบคะแนนที่บันทึกไว้" in refused["message"]
+    with sqlite3.connect(home / "db.sqlite3") as db:
+        [(indicators,)] = db.execute("select r.indicators from assessments_result r join agencies_agency a "
+                                     "on a.id = r.agency_id where a.name = 'อบต.ครบ'").fetchall()
+    assert len(json.loads(indicators)) == 10 and json.loads(indicators)["1"] == SCORES[0]
+
+
 def test_a_bad_file_exits_2_with_one_thai_line_and_writes_nothing(home: Path, tmp_path: Path) -> None:
     agencies = count(home, "agencies_agency")
     bad = write_rows(tmp_path / "bad.csv", ["ชื่อหน่วยงาน", "ปีงบประมาณ", "1"], [["อบต.ก", 2567, 90]])

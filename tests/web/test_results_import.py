@@ -238,3 +238,96 @@ class ResultsImportTestCase(BaseTestCase):
                          (40_000, 8000, 40_000, 0))
         self.assertEqual(Result.objects.filter(agency__name__startswith="องค์การบริหารส่วนตำบลทดสอบ").count(), 40_000)
         self.assertEqual(AuditEntry.objects.filter(agency__name__startswith="องค์การบริหารส่วนตำบลทดสอบ").count(), 8000)
+
+
+class ImportNeverDeletesAStoredScoreTestCase(BaseTestCase):
+    """An import may change a stored result's scores, never blank them (a partial row for a full
+    result used to replace it: the other indicators and the total vanished)."""
+
+    def test_a_partial_row_for_a_stored_result_is_refused_and_the_result_kept(self):
+        stored = Result.objects.get(agency=self.agency, fiscal_year=2564)  # 10 indicators, 17 items, total
+        before = (dict(stored.indicators), dict(stored.items), stored.published_total, stored.total, stored.level)
+        entries = AuditEntry.objects.filter(agency=self.agency).count()
+        partial = row(LADYA, 2564, scores=[95, *[""] * 9])
+        outcome = import_table(self.admin, [partial, row("อบต.ใหม่", 2569, scores=[95, *[""] * 9])])
+        self.assertEqual([x.row for x in outcome.refused], [2])
+        message = outcome.refused[0].message
+        self.assertIn(f"ผลการประเมินปี 2564 ของ{LADYA} จังหวัดกาญจนบุรี ที่บันทึกไว้มีคะแนนตัวชี้วัดที่ 2–10", message)
+        self.assertIn("ข้อ O1–O2, O13, O15–O19, O23, O29–O31, O33, O38, O41–O43 และคะแนนรวม แต่แถวนี้เว้นว่าง", message)
+        self.assertIn("ระบบจะไม่ลบคะแนนที่บันทึกไว้ (ที่ถูกต้อง: กรอกคะแนนให้ครบทุกคอลัมน์ที่มีอยู่เดิม "
+                      "หรือแก้ไขผลที่หน้าผลการประเมินของหน่วยงาน)", message)
+        stored.refresh_from_db()
+        self.assertEqual((stored.indicators, stored.items, stored.published_total, stored.total, stored.level), before)
+        self.assertEqual(AuditEntry.objects.filter(agency=self.agency).count(), entries)
+        # a new result may be as incomplete as the file has it
+        self.assertEqual(outcome.results_added, 1)
+        self.assertEqual(Result.objects.get(agency__name="อบต.ใหม่").indicators, {"1": 95.0})
+
+    def test_changing_values_and_filling_blanks_is_allowed_blanking_any_one_is_not(self):
+        header = [*HEADER, "IIT", "EIT", "OIT"]
+        full = [*row("อบต.เดิม", 2568, scores=[80] * 10), 70, 75, 60]
+        with tempfile.TemporaryDirectory() as tmp:
+            def run(rows):
+                return services.run(read_table(write_rows(Path(tmp) / "t.csv", header, rows)), self.admin, "t.csv",
+                                    apply=True)
+
+            self.assertEqual(run([full]).results_added, 1)
+            no_eit = [*full[:-3], 70, "", 60]
+            no_3_5_6 = [*full[:7], "", full[8], "", "", *full[11:]]
+            outcome = run([no_eit])
+            self.assertEqual(outcome.results_changed, 0)
+            self.assertIn("ที่บันทึกไว้มีคะแนนEIT แต่แถวนี้เว้นว่าง", outcome.refused[0].message)
+            outcome = run([no_3_5_6])
+            self.assertIn("มีคะแนนตัวชี้วัดที่ 3, 5–6 แต่แถวนี้เว้นว่าง", outcome.refused[0].message)
+            stored = Result.objects.get(agency__name="อบต.เดิม")
+            self.assertEqual((len(stored.indicators), stored.instruments["EIT"]), (10, 75))
+            changed = [*row("อบต.เดิม", 2568, scores=[85] * 10), 70, 75, 65]
+            outcome = run([changed])
+            self.assertEqual((outcome.refused, outcome.results_changed), ([], 1))
+            stored.refresh_from_db()
+            self.assertEqual((stored.indicators["1"], stored.instruments["OIT"]), (85, 65))
+            # a score the stored result lacks may be filled in: nothing is blanked
+            self.assertEqual(import_table(self.admin, [row("อบต.เดิม", 2567, scores=[80] * 10)]).results_added, 1)
+            outcome = run([[*row("อบต.เดิม", 2567, scores=[80] * 10), 70, 75, 60]])
+            self.assertEqual((outcome.refused, outcome.results_changed), ([], 1))
+            self.assertEqual(outcome.changes[0].differences,
+                             (("IIT", "–", "70.00"), ("EIT", "–", "75.00"), ("OIT", "–", "60.00")))
+
+
+class ImportPreviewTestCase(BaseTestCase):
+    def test_the_preview_shows_the_totals_to_add_and_what_changes(self):
+        import_table(self.admin, GOOD)
+        rows = [row("องค์การบริหารส่วนตำบลหนองบัว", 2567, district="ท่าม่วง", scores=[95, 90, 90, 80, *[90] * 6]),
+                row("อบต.ใหม่", 2569, scores=[90] * 10)]
+        self.login(self.admin)
+        r = self.client.post("/import/", {"file": upload(rows)})
+        outcome = r.context["outcome"]
+        [added] = outcome.additions
+        self.assertEqual((added.row, added.agency, added.fiscal_year, added.before, added.after, added.agency_pk),
+                         (3, "อบต.ใหม่", 2569, None, 90.0, None))
+        self.assertEqual(added.filled, "ตัวชี้วัด 10 ตัว")
+        [change] = outcome.changes
+        self.assertEqual((change.row, change.before), (2, 90.0))
+        self.assertEqual(change.differences, (("ตัวชี้วัดที่ 1", "90.00", "95.00"), ("ตัวชี้วัดที่ 4", "90.00", "80.00")))
+        nongbua = Agency.objects.get(name="องค์การบริหารส่วนตำบลหนองบัว")
+        self.assertEqual(change.agency_pk, nongbua.pk)
+        html = r.content.decode()
+        self.assertIn("ผลการประเมินที่จะเพิ่ม", html)
+        self.assertIn("ผลการประเมินที่จะแก้ไข", html)
+        self.assertIn("ตัวชี้วัดที่ 1: 90.00 → <strong>95.00</strong>", html)
+        self.assertIn(f"{change.before:.2f} → <strong>{change.after:.2f}</strong>", html)
+        self.assertEqual(html.count('value="confirm"'), 2)  # above and below the lists
+        # the summary links each new or changed agency to its dashboard
+        r = self.client.post("/import/", {"pending": r.context["kept"].token, "action": "confirm"})
+        new = Agency.objects.get(name="อบต.ใหม่")
+        self.assertEqual(r.context["outcome"].additions[0].agency_pk, new.pk)
+        self.assertContains(r, f'href="/a/{new.pk}/"')
+        self.assertContains(r, f'href="/a/{nongbua.pk}/"')
+
+    def test_the_preview_lists_the_first_rows_in_file_order(self):
+        rows = [row(f"อบต.ทดสอบ{n:03d}", 2567, scores=[50 + n % 50] * 10) for n in range(services.SHOWN + 20)]
+        outcome = import_table(self.admin, [row(LADYA, 2565), *rows], apply=False)
+        self.assertEqual(len(outcome.additions), services.SHOWN)
+        self.assertEqual([a.row for a in outcome.additions], list(range(2, services.SHOWN + 2)))
+        self.assertEqual(outcome.additions[0].agency, LADYA)  # an existing agency's new year, in its row's place
+        self.assertEqual(outcome.additions[1].after, 50.0)

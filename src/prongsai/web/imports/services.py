@@ -10,10 +10,18 @@ the import (file, counts, the agencies it created); a file that changes nothing 
 They are chained in one batch (AuditEntry.append_many): one at a time, the hash chain's lock and
 two writes per entry made 8,000 new agencies cost 10 s of a national import.
 
-`run(…, apply=False)` is the preview: the same plan, nothing written."""
+An import never deletes a stored score: a row for an agency and year already stored that leaves
+blank an indicator, an instrument (IIT/EIT/OIT), an item or the published total the stored result
+has is refused (`_blanked`), naming the blank columns; changing a value is an update as usual, and
+a new result may be as incomplete as the file has it.
+
+`run(…, apply=False)` is the preview: the same plan, nothing written. It lists, for the first
+SHOWN results added and changed, the agency, the year, the total the system computes and, for a
+changed one, the old → new total and each score that changes."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +30,7 @@ from django.db import router, transaction
 from django.utils import timezone
 
 from prongsai.errors import InputError
+from prongsai.ita.results import YearResult
 from prongsai.results_table import Refusal, Table, TableRow, agency_key
 from prongsai.web.agencies.access import supervisor_scopes
 from prongsai.web.agencies.forms import default_units
@@ -39,14 +48,23 @@ RESULT_FIELDS = ("indicators", "instruments", "items", "published_total", "publi
 
 @dataclass(frozen=True)
 class Change:
-    """One result to add or change, as the preview lists it."""
+    """One result to add or change, as the preview and the summary list it."""
 
     row: int
     agency: str
     province: str
     fiscal_year: int
     before: float | None  # the stored total (None when the result is new)
-    after: float | None
+    after: float | None  # the total the system computes from the row
+    level: str = ""  # the level the system computes ("" when it cannot be determined)
+    filled: str = ""  # what the row gives, e.g. "ตัวชี้วัด 10 ตัว"
+    # each score that changes: (column, stored value, the row's value), "–" for a blank
+    differences: tuple[tuple[str, str, str], ...] = ()
+    record: Agency | None = field(default=None, compare=False, repr=False)  # its pk once written
+
+    @property
+    def agency_pk(self) -> int | None:
+        return self.record.pk if self.record is not None else None
 
 
 @dataclass
@@ -58,7 +76,8 @@ class Outcome:
     results_changed: int = 0
     results_unchanged: int = 0
     refused: list[Refusal] = field(default_factory=list)
-    new_agencies: list[dict[str, str]] = field(default_factory=list)  # the first SHOWN
+    new_agencies: list[dict[str, Any]] = field(default_factory=list)  # the first SHOWN ("agency": its Agency)
+    additions: list[Change] = field(default_factory=list)  # the first SHOWN results added
     changes: list[Change] = field(default_factory=list)  # the first SHOWN changed results
     applied: bool = False
 
@@ -148,8 +167,14 @@ def _plan(table: Table, user: Any, file_name: str) -> _Plan:
         result = stored.get((agency.pk, row.year.fiscal_year))
         if result is None:
             plan.add.append((agency, row))
-        elif result.year_result() == row.year:
+            continue
+        stored_year = result.year_result()
+        if stored_year == row.year:
             outcome.results_unchanged += 1
+            continue
+        blanked = _blanked(stored_year, row.year)
+        if blanked:
+            outcome.refused.append(Refusal(row.row, _keeps_scores(agency, row, blanked)))
         else:
             plan.change.append((result, row))
     outcome.refused.sort(key=lambda r: r.row)
@@ -157,12 +182,20 @@ def _plan(table: Table, user: Any, file_name: str) -> _Plan:
     outcome.results_added = len(plan.add)
     outcome.results_changed = len(plan.change)
     outcome.new_agencies = [{"name": n.agency.name, "province": n.agency.province, "district": n.agency.district,
-                             "agency_type": n.agency.agency_type, "years": ", ".join(str(r.year.fiscal_year) for r in n.rows)}
+                             "agency_type": n.agency.agency_type, "years": ", ".join(str(r.year.fiscal_year) for r in n.rows),
+                             "agency": n.agency}
                             for n in list(plan.new.values())[:SHOWN]]
+    for target, row in sorted(plan.add, key=lambda pair: pair[1].row)[:SHOWN]:
+        agency = target.agency if isinstance(target, _NewAgency) else target
+        total, level = _score(row)
+        outcome.additions.append(Change(row.row, agency.name, agency.province, row.year.fiscal_year, None, total,
+                                        level, _filled(row.year), record=agency))
     for result, row in plan.change[:SHOWN]:
         agency = plan.agencies[result.agency_id]
-        outcome.changes.append(Change(row.row, agency.name, agency.province, row.year.fiscal_year,
-                                      result.total, _score(row)))
+        total, level = _score(row)
+        outcome.changes.append(Change(row.row, agency.name, agency.province, row.year.fiscal_year, result.total,
+                                      total, level, _filled(row.year), _differences(result.year_result(), row.year),
+                                      record=agency))
     return plan
 
 
@@ -195,10 +228,122 @@ def _stored_results(agencies: dict[int, Agency], years: set[int]) -> dict[tuple[
     return stored
 
 
-def _score(row: TableRow) -> float | None:
+def _score(row: TableRow) -> tuple[float | None, str]:
+    """The total and level the system computes from the row (as it will store them)."""
     probe = Result()
     probe.set_year_result(row.year)
-    return probe.total
+    return probe.total, probe.level
+
+
+# --- what a row leaves blank, and what it changes ------------------------------------------------
+
+INSTRUMENTS = ("IIT", "EIT", "OIT")
+TOTAL_LABEL = "คะแนนรวม"
+
+
+def _item_order(code: str) -> tuple[str, int, str]:
+    match = re.match(r"^([A-Za-z]*)(\d+)(.*)$", code)
+    return (match.group(1).upper(), int(match.group(2)), match.group(3)) if match else (code, 0, "")
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
+
+
+def _indicator_list(numbers: list[int]) -> str:
+    """[2, 3, …, 10] → "ตัวชี้วัดที่ 2–10"; [1, 3, 4] → "ตัวชี้วัดที่ 1, 3–4"."""
+    return "ตัวชี้วัดที่ " + ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in _runs(numbers))
+
+
+def _item_list(codes: list[str]) -> str:
+    """["O1", "O2", "O3", "O12"] → "ข้อ O1–O3, O12"."""
+    by_prefix: dict[str, list[int]] = {}
+    odd: list[str] = []
+    for code in codes:
+        match = re.match(r"^([A-Za-z]*)(\d+)$", code)
+        if match:
+            by_prefix.setdefault(match.group(1), []).append(int(match.group(2)))
+        else:
+            odd.append(code)
+    parts = [f"{p}{a}" if a == b else f"{p}{a}–{p}{b}" for p, numbers in by_prefix.items() for a, b in _runs(numbers)]
+    return "ข้อ " + ", ".join(parts + odd)
+
+
+def _blanked(stored: YearResult, row: YearResult) -> list[str]:
+    """The stored scores the row leaves blank, as column names ("ตัวชี้วัดที่ 2–10", "IIT", "ข้อ O12",
+    "คะแนนรวม"); empty when the row keeps every one of them."""
+    out: list[str] = []
+    indicators = [no for no in stored.indicators if no not in row.indicators]
+    if indicators:
+        out.append(_indicator_list(indicators))
+    instruments = sorted((k for k in stored.instruments if k not in row.instruments),
+                         key=lambda k: (INSTRUMENTS.index(k) if k in INSTRUMENTS else 9, k))
+    out.extend(instruments)
+    items = sorted((code for code in stored.items if code not in row.items), key=_item_order)
+    if items:
+        out.append(_item_list(items))
+    if stored.total is not None and row.total is None:
+        out.append(TOTAL_LABEL)
+    return out
+
+
+def _keeps_scores(agency: Agency, row: TableRow, blanked: list[str]) -> str:
+    place = f" จังหวัด{agency.province}" if agency.province else ""
+    columns = ", ".join(blanked[:-1]) + f" และ{blanked[-1]}" if len(blanked) > 1 else blanked[0]
+    return str(InputError(
+        f"ผลการประเมินปี {row.year.fiscal_year} ของ{agency.name}{place} ที่บันทึกไว้มีคะแนน{columns} "
+        "แต่แถวนี้เว้นว่าง ระบบจะไม่ลบคะแนนที่บันทึกไว้",
+        expected="กรอกคะแนนให้ครบทุกคอลัมน์ที่มีอยู่เดิม หรือแก้ไขผลที่หน้าผลการประเมินของหน่วยงาน"))
+
+
+def _filled(year: YearResult) -> str:
+    """What a row gives, in a few words: "ตัวชี้วัด 10 ตัว, IIT EIT OIT, 3 ข้อ"."""
+    parts = []
+    if year.indicators:
+        parts.append(f"ตัวชี้วัด {len(year.indicators)} ตัว")
+    if year.instruments:
+        parts.append(" ".join(sorted(year.instruments, key=lambda k: (INSTRUMENTS.index(k) if k in INSTRUMENTS
+                                                                     else 9, k))))
+    if year.items:
+        parts.append(f"{len(year.items)} ข้อ")
+    if year.total is not None:
+        parts.append(f"{TOTAL_LABEL}ที่ประกาศ")
+    return ", ".join(parts) or "–"
+
+
+def _fmt(value: float | None) -> str:
+    return "–" if value is None else f"{float(value) + 1e-9:.2f}"
+
+
+def _differences(stored: YearResult, row: YearResult) -> tuple[tuple[str, str, str], ...]:
+    """Each score (and the published level) the row changes: (column, before, after)."""
+    out: list[tuple[str, str, str]] = []
+    for no in sorted(set(stored.indicators) | set(row.indicators)):
+        before, after = stored.indicators.get(no), row.indicators.get(no)
+        if before != after:
+            out.append((f"ตัวชี้วัดที่ {no}", _fmt(before), _fmt(after)))
+    for key in sorted(set(stored.instruments) | set(row.instruments),
+                      key=lambda k: (INSTRUMENTS.index(k) if k in INSTRUMENTS else 9, k)):
+        before, after = stored.instruments.get(key), row.instruments.get(key)
+        if before != after:
+            out.append((key, _fmt(before), _fmt(after)))
+    for code in sorted(set(stored.items) | set(row.items), key=_item_order):
+        old, new = stored.items.get(code), row.items.get(code)
+        if old is None or new is None or old.score != new.score:
+            out.append((code, _fmt(old.score if old else None), _fmt(new.score if new else None)))
+        elif (old.reason or None) != (new.reason or None):
+            out.append((f"{code} เหตุผล", old.reason or "–", new.reason or "–"))
+    if stored.total != row.total:
+        out.append((f"{TOTAL_LABEL}ที่ประกาศ", _fmt(stored.total), _fmt(row.total)))
+    if (stored.level or None) != (row.level or None):
+        out.append(("ระดับที่ประกาศ", stored.level or "–", row.level or "–"))
+    return tuple(out)
 
 
 # --- writing -------------------------------------------------------------------------------------

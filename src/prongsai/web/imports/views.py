@@ -10,6 +10,7 @@ from pathlib import Path
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 
 from prongsai.errors import InputError
 from prongsai.results_table import write_template
@@ -18,6 +19,7 @@ from prongsai.web.imports import pending
 from prongsai.web.imports.forms import ImportForm, read_upload
 from prongsai.web.imports.services import SHOWN, Outcome, run
 
+TEMPLATE_FILE_NAME = "แบบฟอร์มนำเข้าผลการประเมิน.xlsx"
 _GONE = "ไฟล์ที่รอการยืนยันหมดอายุหรือถูกใช้ไปแล้ว ระบบยังไม่ได้บันทึกข้อมูลใด หากยังต้องการนำเข้า โปรดเลือกไฟล์อีกครั้ง"
 
 
@@ -94,5 +96,5 @@ def results_import_template(request: HttpRequest) -> HttpResponse:
     with tempfile.TemporaryDirectory(prefix="prongsai-template-") as tmp:
         content = write_template(Path(tmp) / "table.xlsx").read_bytes()
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = 'attachment; filename="prongsai-import-template.xlsx"'
+    response["Content-Disposition"] = content_disposition_header(True, TEMPLATE_FILE_NAME)
     return response
