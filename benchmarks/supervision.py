@@ -164,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
                                                                     f"&type={quote('อบต.')}"),
             "whole country, table page 40 of all agencies": (admin, "/supervise/?show=all&page=40"),
             "whole country, drill-down: below 85 on indicator 8": (admin, "/supervise/?indicator=8&show=all"),
+            "whole country, agencies without a result of the year": (admin, "/supervise/?show=missing"),
         }
         results: dict[str, list[float]] = {}
         for name, (client, path) in pages.items():

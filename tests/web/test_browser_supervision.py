@@ -47,6 +47,11 @@ def world(django_user_model):
             row.set_year_result(YearResult(year, indicators=indicators, items=items))
             row.save()
         agencies.append(agency)
+    late = Agency.objects.create(name="เทศบาลตำบลยังไม่บันทึกผล", province="กาญจนบุรี", district="อำเภอ1",
+                                 agency_type="เทศบาลตำบล")  # a result of 2563 only: to chase for 2564
+    row = Result(agency=late, fiscal_year=2563, source=Result.FILE)
+    row.set_year_result(YearResult(2563, indicators={no: 80.0 for no in range(1, 11)}))
+    row.save()
     return admin, agencies
 
 
@@ -84,25 +89,47 @@ def test_the_overview_charts_filters_and_comparison(browser, live_server, world,
     page.goto(f"{base}/supervise/?year=2564")
     shoot(page, f"supervise-{size}")
 
-    # the pictures: inline SVG with bars, readable at this width
-    charts = page.locator("svg.chart")
+    # the pictures: inline SVG with bars, one layout of each shown, readable at this width
+    charts = page.locator("svg.chart:visible")
     assert charts.count() >= 4
-    assert page.locator("#sv-ind-h ~ * svg rect, section[aria-labelledby='sv-ind-h'] svg rect").count() >= 10
+    assert page.locator("section[aria-labelledby='sv-ind-h'] svg:visible rect").count() >= 10
     box = charts.first.bounding_box()
     assert box["width"] > 200 and box["x"] + box["width"] <= SIZES[size]["width"]
     assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"] + 1  # no sideways scroll
-    label = page.locator("section[aria-labelledby='sv-levels-h'] svg").get_attribute("aria-label")
+    label = page.locator("section[aria-labelledby='sv-levels-h'] svg:visible").get_attribute("aria-label")
     assert "ระดับผลการประเมิน" in label
+    # every label and number of the bar charts at least 12 px high on the screen, and whole
+    sizes = page.evaluate("""() => [...document.querySelectorAll('svg.chart')].filter(s => s.getBoundingClientRect().width)
+        .flatMap(s => [...s.querySelectorAll('text.l, text.v')].map(t => t.getBoundingClientRect().height))""")
+    assert sizes and min(sizes) >= 12, min(sizes)
+    ind = page.locator("section[aria-labelledby='sv-ind-h'] svg:visible text.l").all_text_contents()
+    assert "10. การป้องกันการทุจริต" in ind and not any(t.endswith("…") for t in ind)
+    # the phone gets the layout with the labels above the bars
+    assert page.locator("section[aria-labelledby='sv-ind-h'] svg:visible").get_attribute("viewBox").startswith(
+        "0 0 360" if size == "phone" else "0 0 640")
+    # the chart's numbers are the table's
+    chart_values = page.locator("section[aria-labelledby='sv-ind-h'] svg:visible text.v").all_text_contents()
+    table_values = page.locator("section[aria-labelledby='sv-ind-h'] table td.num:nth-child(2)").all_inner_texts()
+    assert [v.replace("เฉลี่ย:", "").strip() for v in table_values] == chart_values
+
+    # the agencies with no result of the year: counted, listed and linked
+    page.get_by_role("link", name="ยังไม่บันทึกผลปี 2564: 1 แห่ง").first.click()
+    page.wait_for_url(re.compile(r"show=missing"))
+    assert "เทศบาลตำบลยังไม่บันทึกผล" in page.locator("#agencies").inner_text()
+    assert "ปี 2563" in page.locator("#agencies").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"] + 1
+    shoot(page, f"supervise-missing-{size}")
+    page.goto(f"{base}/supervise/?year=2564")
 
     # a bar of the indicator chart leads to the agencies below the pass mark on it
-    page.locator("section[aria-labelledby='sv-ind-h'] svg a").nth(9).click()
+    page.locator("section[aria-labelledby='sv-ind-h'] svg:visible a").nth(9).click()
     page.wait_for_url(re.compile(r"indicator=10"))
     listed = page.locator("#agencies tbody tr")
     assert listed.count() == 5  # indicator 10 is 20 lower: every agency is below 85
     assert "ตัวชี้วัดที่ 10" in page.locator("#agencies").inner_text()
     # the level chart's bar: the agencies of that level only
     page.goto(f"{base}/supervise/?year=2564")
-    page.locator("section[aria-labelledby='sv-levels-h'] svg a").first.click()
+    page.locator("section[aria-labelledby='sv-levels-h'] svg:visible a").first.click()
     page.wait_for_url(re.compile(r"level="))
     assert "ระดับ" in page.locator("#agencies p.small").first.inner_text()
 
@@ -117,6 +144,12 @@ def test_the_overview_charts_filters_and_comparison(browser, live_server, world,
     assert page.locator("#sv-district option").count() == 3  # ทุกอำเภอ and the province's 2
     shoot(page, f"supervise-province-{size}")
 
+    # pressing compare with nothing ticked: back to this list with a message, nothing lost
+    page.get_by_role("button", name="เปรียบเทียบหน่วยงานที่เลือก").click()
+    page.wait_for_url(re.compile(r"problem=none"))
+    assert "ยังไม่ได้เลือกหน่วยงาน" in page.get_by_role("alert").inner_text()
+    assert page.locator("#agencies tbody tr").count() == 2  # the filter is kept
+    assert page.locator("#sv-province").input_value() == "ราชบุรี"
     # compare two agencies: tick them in the table and press the button
     page.locator(f"#pick-{agencies[3].pk}").check()
     page.locator(f"#pick-{agencies[4].pk}").check()
@@ -126,5 +159,16 @@ def test_the_overview_charts_filters_and_comparison(browser, live_server, world,
     assert agencies[3].name in table.inner_text() and agencies[4].name in table.inner_text()
     assert page.locator("table.cmp td.best").count() >= 10 and page.locator("table.cmp td.worst").count() >= 10
     shoot(page, f"supervise-compare-{size}")
+    # six agencies: the wide table scrolls in its own box, the page does not
+    page.goto(f"{base}/supervise/compare/?year=2564&" + "&".join(f"id={a.pk}" for a in agencies))
+    assert page.evaluate("document.documentElement.scrollWidth") <= SIZES[size]["width"] + 1
+    wrap = page.locator(".cmp-wrap").bounding_box()
+    assert wrap["x"] + wrap["width"] <= SIZES[size]["width"]
+    if size == "phone":
+        assert page.evaluate("document.querySelector('.cmp-wrap').scrollWidth") > wrap["width"]
+        page.locator(".cmp-wrap").evaluate("e => e.scrollLeft = 400")
+        first = page.locator("table.cmp tbody th").first.bounding_box()
+        assert first["x"] >= wrap["x"] - 1 and first["width"] >= 120  # the first column stays in view
+    shoot(page, f"supervise-compare6-{size}")
     context.close()
     assert not errors, f"JavaScript errors or CSP violations: {errors}"

@@ -70,9 +70,8 @@ class SuperviseTestCase(BaseTestCase):
             self.assertEqual(scope_reads, [], url)
 
 
-class SuperviseFiguresTestCase(BaseTestCase):
-    """The pictures, the filters, the drill-down links and the exports (a world of a few agencies
-    with results of one year)."""
+class FiguresWorld(BaseTestCase):
+    """A world of a few agencies with results of one year."""
 
     @classmethod
     def setUpTestData(cls) -> None:
@@ -109,6 +108,10 @@ class SuperviseFiguresTestCase(BaseTestCase):
         r = self.client.get("/supervise/", {"year": 2564, **params})
         self.assertEqual(r.status_code, 200)
         return r
+
+
+class SuperviseFiguresTestCase(FiguresWorld):
+    """The pictures, the filters, the drill-down links and the exports."""
 
     def test_the_pictures_are_inline_svg_with_links(self):
         r = self.get()
@@ -256,3 +259,129 @@ class SuperviseFiguresTestCase(BaseTestCase):
         self.assertIn("ไม่มีจังหวัด", " ".join(r.context["notes"]))
         r = self.client.get("/supervise/", {"year": 2564, "show": "all", "format": "csv"})
         self.assertNotIn("หน่วยงานทดสอบ3", r.content.decode("utf-8-sig"))
+
+
+class SuperviseUsabilityTestCase(FiguresWorld):
+    """What a usability test of the overview found: the OIT card and the table's column count the
+    same agencies the same way as the checklist; agencies without a result can be listed; the
+    export carries the indicators; the wording is true for the user."""
+
+    def test_the_oit_card_counts_unsaved_items_and_agrees_with_the_table(self):
+        from prongsai.web.oit.models import OitCheck
+        from prongsai.web.supervision import overview
+
+        codes = overview.oit_codes(2565)
+        OitCheck.objects.create(agency=self.agency, fiscal_year=2565, code=codes[0], status=OitCheck.DONE)
+        OitCheck.objects.create(agency=self.agency, fiscal_year=2565, code=codes[1], status=OitCheck.PARTIAL)
+        OitCheck.objects.create(agency=self.agency, fiscal_year=2565, code=codes[2], status=OitCheck.TODO)
+        # ไค้งยาง has no result of 2564: outside the overview's agencies, its checks are not counted
+        OitCheck.objects.create(agency=self.other, fiscal_year=2565, code=codes[0], status=OitCheck.DONE)
+        r = self.get(show="all")
+        oit = r.context["oit"]
+        items, agencies = len(codes), r.context["with_result"]
+        self.assertEqual((oit["agencies"], oit["items"], oit["checklist_agencies"]), (agencies, items, 1))
+        self.assertEqual(oit["checks"], {"done": 1, "partial": 1, "todo": agencies * items - 2})
+        self.assertEqual(sum(oit["checks"].values()), r.context["oit_slots"])
+        rows = r.context["rows"]
+        self.assertEqual(sum(x["oit_todo"] for x in rows), oit["checks"]["todo"])  # the card = the column
+        self.assertEqual(sum(x["oit_done"] for x in rows), oit["checks"]["done"])
+        mine = next(x for x in rows if x["agency_id"] == self.agency.pk)
+        self.assertEqual((mine["oit_done"], mine["oit_todo"]), (1, items - 2))
+        self.assertEqual(mine["readiness"], f"รายการตรวจครบ 1/{items} ข้อ (ยังไม่ตรวจ {items - 2} ข้อ)")
+        untouched = next(x for x in rows if x["agency_id"] == self.extra[0].pk)
+        self.assertIn(f"ยังไม่ตรวจ {items} ข้อ", untouched["readiness"])  # no saved check: every item
+        self.assertContains(r, "ความพร้อม OIT ปี 2565")
+        self.assertContains(r, "รายการตรวจ OIT ปี 2565 (ปีที่หน่วยงานเตรียมต่อจากผลการประเมินปี 2564)")
+
+    def test_the_agencies_without_a_result_of_the_year(self):
+        import csv
+        import io
+
+        r = self.get()
+        self.assertEqual((r.context["missing"], r.context["in_filter"]), (1, 6))  # ไค้งยาง: only 2565
+        self.assertContains(r, "ยังไม่บันทึกผลปี 2564: 1 แห่ง")
+        self.assertContains(r, "show=missing")
+        r = self.get(show="missing", indicator="3")  # a result's filter does not apply to this list
+        self.assertEqual([x["name"] for x in r.context["missing_rows"]], [self.other.name])
+        self.assertEqual(r.context["missing_rows"][0]["latest"], 2565)
+        self.assertContains(r, f"/a/{self.other.pk}/analysis/2565/")
+        self.assertContains(r, f'href="/a/{self.other.pk}/"')
+        self.assertEqual(r.context["notes"], [])
+        r = self.get(show="missing", province="กาญจนบุรี")  # the place filter applies
+        self.assertEqual(r.context["missing_rows"], [])
+        self.assertContains(r, "ทุกหน่วยงานในรายการนี้บันทึกผลปี 2564 แล้ว")
+        r = self.get(show="missing", format="csv")
+        rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+        self.assertEqual(rows[0], ["หน่วยงาน", "ประเภทหน่วยงาน", "อำเภอ", "จังหวัด", "ปีล่าสุดที่บันทึกผลการประเมิน"])
+        self.assertEqual([row[0] for row in rows[1:]], [self.other.name])
+        self.assertEqual(rows[1][-1], "2565")
+        r = self.get(show="missing", format="xlsx")
+        self.assertTrue(r.content.startswith(b"PK"))
+        # a supervisor lists only the scope's (ไค้งยาง is of another province)
+        self.login(self.supervisor)
+        r = self.client.get("/supervise/", {"year": 2564, "show": "missing"})
+        self.assertNotIn(self.other.name, [x["name"] for x in r.context["missing_rows"]])
+        r = self.client.get("/supervise/", {"year": 2564, "show": "missing", "format": "csv"})
+        self.assertNotIn(self.other.name, r.content.decode("utf-8-sig"))
+
+    def test_the_export_has_the_indicators_one_title_and_a_whole_sheet_name(self):
+        import csv
+        import io
+
+        import openpyxl
+
+        r = self.get(show="all", format="csv")
+        rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+        self.assertEqual(rows[0][-10], "ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่")
+        self.assertTrue(rows[0][-1].startswith("ตัวชี้วัดที่ 10 "))
+        test0 = next(row for row in rows if row[0] == "หน่วยงานทดสอบ0")
+        self.assertEqual(test0[-10:], ["75.00", *["70.00"] * 9])  # 2 decimals, as the page
+        book = openpyxl.load_workbook(io.BytesIO(self.get(show="all", format="xlsx").content))
+        self.assertEqual(book.active.title, "ภาพรวม 2564")
+        values = [c for row in book.active.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+        self.assertEqual(sum("ผลการประเมินปี 2564" in v for v in values), 1)
+        self.assertIn("ตัวชี้วัดที่ 10 การป้องกันการทุจริต", values)
+
+    def test_one_rounding_on_the_chart_and_in_the_table(self):
+        from prongsai.web.ui.template_filters import score
+
+        r = self.get()
+        html = r.content.decode()
+        for s in r.context["indicators"]:
+            self.assertIn(f">{score(s['mean'])}</text>", html)  # as the table next to it writes it
+
+    def test_the_wording_is_true_for_the_user(self):
+        r = self.get()  # the system administrator
+        self.assertNotContains(r, "ดูข้อมูลได้อย่างเดียว")
+        self.login(self.supervisor)
+        r = self.client.get("/supervise/", {"year": 2564})
+        self.assertContains(r, "ดูข้อมูลได้อย่างเดียว ยกเว้นการนำเข้าผลการประเมินของหน่วยงานในขอบเขต")
+        self.assertContains(r, "นำเข้าผลหลายหน่วยงาน")
+
+    def test_a_wrong_choice_goes_back_with_the_ticks(self):
+        from urllib.parse import parse_qs, urlsplit
+
+        from prongsai.web.supervision import batch
+
+        self.login(self.admin)
+        back = "year=2564&show=all&province=%E0%B8%81%E0%B8%B2%E0%B8%8D%E0%B8%88%E0%B8%99%E0%B8%9A%E0%B8%B8%E0%B8%A3%E0%B8%B5"
+        ids = [a.pk for a in self.extra[:3]] + [self.agency.pk, 10**6, 10**6 + 1, 10**6 + 2]
+        for sent, problem in (([], "none"), (ids, "compare_many")):
+            r = self.client.post("/supervise/compare/", {"id": sent, "year": 2564, "back": back})
+            self.assertEqual(r.status_code, 302)
+            url = urlsplit(r["Location"])
+            query = parse_qs(url.query)
+            self.assertEqual(url.path, "/supervise/")
+            self.assertEqual(query["problem"], [problem])
+            self.assertEqual(query.get("pick", []), [str(i) for i in sent])
+            self.assertEqual((query["show"], query["province"]), (["all"], ["กาญจนบุรี"]))
+        r = self.client.get(r["Location"])
+        self.assertContains(r, "เปรียบเทียบได้ครั้งละไม่เกิน 6 แห่ง (เลือกไว้ 7 แห่ง)")
+        for agency in self.extra[:3]:
+            self.assertContains(r, f'id="pick-{agency.pk}" aria-label="เลือก {agency.name}" checked')
+        self.assertNotIn("pick=", r.context["back"])  # the next wrong choice does not add to these
+        many = [str(n) for n in range(1, batch.MAX_AGENCIES + 2)]
+        r = self.client.post("/supervise/documents/", {"id": many, "year": 2564, "kind": "analysis", "back": back})
+        self.assertEqual(parse_qs(urlsplit(r["Location"]).query)["problem"], ["documents_many"])
+        r = self.client.get("/supervise/", {"year": 2564, "pick": "1", "problem": "nonsense"})
+        self.assertEqual(r.context["compare_problem"], "")

@@ -22,7 +22,8 @@ def test_a_bar_chart_draws_one_link_per_bar_and_the_pass_mark():
                             charts.Bar("2. การใช้งบประมาณ", 70.0, "?indicator=2", "bad")],
                            "คะแนนเฉลี่ย", scale=100, mark=85, mark_label="เกณฑ์ 85")
     assert svg.startswith("<svg") and svg.endswith("</svg>")
-    assert svg.count("<rect") == 2 and svg.count('<a href="?indicator=') == 2
+    assert svg.count('rx="3"') == 2 and svg.count('<a href="?indicator=') == 2
+    assert svg.count('class="hit"') == 2  # the whole row is the link's target
     assert "เกณฑ์ 85" in svg and 'class="p"' in svg
     assert 'aria-label="คะแนนเฉลี่ย"' in svg
 
@@ -112,3 +113,44 @@ def test_bad_ids_and_years():
         parse_year("2570", [2564, 2565])
     except CompareProblem as problem:
         assert "2564, 2565" in str(problem)
+
+
+def test_numbers_are_written_as_the_tables_write_them():
+    from prongsai.web.ui.template_filters import score
+
+    for value in (82.195, 76, 76.0, 0.005, 99.999, 84.625):
+        assert charts.number(value) == score(value)
+    assert charts.number(76) == "76.00" and charts.number(82.195) == "82.20"
+    assert charts.number(1040, 0) == "1,040"
+    svg = charts.bar_chart([charts.Bar("1. ก", 82.195), charts.Bar("2. ข", 76)], "x", scale=100, mark=85, digits=2)
+    assert ">82.20</text>" in svg and ">76.00</text>" in svg and ">82.19<" not in svg
+
+
+def test_the_numbers_stand_right_of_the_pass_mark():
+    """The value labels are in a column of their own: the dashed line at 85 never crosses one,
+    however close to it a bar ends."""
+    import re
+
+    for narrow in (False, True):
+        svg = charts.bar_chart([charts.Bar("ตัวชี้วัด", v) for v in (84.9, 85.0, 86.2, 100)], "x", scale=100, mark=85,
+                               digits=2, narrow=narrow)
+        line_x = float(re.search(r'<line x1="([\d.]+)"[^>]*class="p"', svg).group(1))
+        value_x = [float(x) for x in re.findall(r'<text x="([\d.]+)"[^>]*class="v"', svg)]
+        widest = max(charts.text_width(t) for t in re.findall(r'class="v"[^>]*>([^<]+)<', svg))
+        assert value_x and all(x - widest > line_x + 4 for x in value_x)
+
+
+def test_labels_are_whole_when_they_fit():
+    svg = charts.bar_chart([charts.Bar("ต้องปรับปรุงโดยด่วน", 1)], "x", label_width=170)
+    assert ">ต้องปรับปรุงโดยด่วน</text>" in svg
+    narrow = charts.bar_chart([charts.Bar("4. การใช้ทรัพย์สินของราชการ", 90)], "x", narrow=True)
+    assert ">4. การใช้ทรัพย์สินของราชการ</text>" in narrow and 'viewBox="0 0 360' in narrow
+    assert charts.fit("ก" * 200, 100).endswith("…") and charts.text_width(charts.fit("ก" * 200, 100)) <= 100
+
+
+def test_a_pair_holds_both_layouts():
+    wide = charts.stacked_bar([charts.Segment("ก", 3, "#000")], "x")
+    narrow = charts.stacked_bar([charts.Segment("ก", 3, "#000")], "x", narrow=True)
+    out = charts.pair(wide, narrow)
+    assert out.count("<svg") == 2 and 'class="chart-w"' in out and 'class="chart-n"' in out
+    assert charts.pair("", "") == ""

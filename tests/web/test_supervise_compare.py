@@ -87,6 +87,18 @@ class SuperviseCompareTestCase(BaseTestCase):
         r = self.client.get(self.url, {"id": many})
         self.assertContains(r, "ไม่เกิน 6 แห่ง", status_code=400)
 
+    def test_the_pages_say_read_only_only_to_a_supervisor(self):
+        self.login(self.supervisor)
+        self.assertContains(self.client.get(self.url, {"id": self.agency.pk}), "ดูข้อมูลได้อย่างเดียว")
+        self.login(self.admin)
+        self.assertNotContains(self.client.get(self.url, {"id": self.agency.pk}), "ดูข้อมูลได้อย่างเดียว")
+
+    def test_the_wide_table_scrolls_in_its_own_box(self):
+        self.login(self.supervisor)
+        r = self.client.get(self.url, {"id": [self.agency.pk, self.near.pk], "year": 2564})
+        self.assertContains(r, '<div class="table-wrap cmp-wrap"')
+        self.assertContains(r, ".cmp-wrap { position: relative; }")  # its hidden words stay inside it
+
     def test_it_checks_ownership(self):
         # an agency outside the supervisor's province: 404, as if it did not exist
         self.login(self.supervisor)

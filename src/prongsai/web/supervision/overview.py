@@ -20,7 +20,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Count, F, FloatField, Func, OuterRef, QuerySet, Subquery
+from django.db.models import Count, F, FloatField, Func, Max, OuterRef, QuerySet, Subquery
 from django.db.models.lookups import LessThan
 
 from prongsai.web.agencies.access import supervisor_scopes, visible_agencies
@@ -280,23 +280,41 @@ def weak_items(scope: Scope, year: int, pass_mark: float) -> Counter:
         return Counter(dict(cursor.fetchall()))
 
 
-def _oit_totals(scope: Scope, oit_year: int, items: int) -> dict[str, Any]:
-    checks = Counter()
+def oit_codes(oit_year: int) -> tuple[str, ...]:
+    """The OIT items of the year's framework (what each agency's checklist lists); none when the
+    library has no framework of that year."""
+    from prongsai.ita.library import get_framework
+
+    try:
+        return tuple(item.code for item in get_framework(oit_year).items_of("OIT"))
+    except KeyError:
+        return ()
+
+
+def _oit_totals(results: QuerySet, oit_year: int, codes: tuple[str, ...]) -> dict[str, Any]:
+    """The OIT readiness of the agencies of `results` (those with a result of the overview's year:
+    the table's rows), counted as each agency's checklist counts it: an item without a saved check
+    is "ยังไม่ตรวจ" too (items of the year's framework minus the ones saved with another status)."""
+    population = results.order_by().values("agency_id")
+    agencies = results.count()
+    checks: Counter = Counter()
     per_agency: dict[int, Counter] = defaultdict(Counter)
-    qs = scope.restrict(OitCheck.objects.filter(fiscal_year=oit_year)).order_by()
+    qs = OitCheck.objects.filter(fiscal_year=oit_year, code__in=codes, agency_id__in=population).order_by()
     for agency_id, status, n in qs.values_list("agency_id", "status").annotate(n=Count("pk")).values_list(
             "agency_id", "status", "n"):
-        checks[status] += n
+        if status != OitCheck.TODO:
+            checks[status] += n
         per_agency[agency_id][status] += n
-    runs = Counter()
+    checks[OitCheck.TODO] = agencies * len(codes) - sum(checks.values())
+    runs: Counter = Counter()
     ran = 0
-    for _, summary in latest_runs(scope.restrict(OitRun.objects.all()), oit_year):
+    for _, summary in latest_runs(OitRun.objects.filter(agency_id__in=population), oit_year):
         ran += 1
         for key in RUN_TH:
             runs[key] += int((summary or {}).get(key) or 0)
-    complete = sum(1 for c in per_agency.values() if items and c.get(OitCheck.DONE, 0) >= items)
-    return {"checklist_agencies": len(per_agency), "checks": dict(checks), "complete": complete,
-            "run_agencies": ran, "runs": dict(runs)}
+    complete = sum(1 for c in per_agency.values() if codes and c.get(OitCheck.DONE, 0) >= len(codes))
+    return {"agencies": agencies, "items": len(codes), "checklist_agencies": len(per_agency),
+            "checks": dict(checks), "complete": complete, "run_agencies": ran, "runs": dict(runs)}
 
 
 def latest_runs(qs: QuerySet, oit_year: int) -> list[tuple[int, dict]]:
@@ -308,7 +326,7 @@ def latest_runs(qs: QuerySet, oit_year: int) -> list[tuple[int, dict]]:
     return [(agency_id, summary if isinstance(summary, dict) else {}) for agency_id, summary in rows]
 
 
-def figures(scope: Scope, year: int, framework: Any, pass_mark: float, oit_year: int, oit_items: int,
+def figures(scope: Scope, year: int, framework: Any, pass_mark: float, oit_year: int, oit_codes: tuple[str, ...],
             version: str) -> dict[str, Any]:
     """Everything the overview draws for the scope and year, plus the table's rows (sorted by total
     ascending), computed once per data version."""
@@ -345,10 +363,24 @@ def figures(scope: Scope, year: int, framework: Any, pass_mark: float, oit_year:
             "mean_total": agg.get("mean_total"), "weak_items": weak, "failed_items": failed,
             "below": sum(1 for r in rows if r[TOTAL] is not None and r[TOTAL] < pass_mark),
             "plans": {k: plan_counts.get(k, 0) for k in PLAN_TH}, "measures": {k: measures.get(k, 0) for k in MEASURE_TH},
-            "oit": _oit_totals(scope, oit_year, oit_items),
+            "oit": _oit_totals(results, oit_year, oit_codes),
+            "missing": len(missing(scope, year, version)),
         }
 
-    return cached("figures", (scope.key(), year, pass_mark, oit_year, version), compute)
+    return cached("figures", (scope.key(), year, pass_mark, oit_year, oit_codes, version), compute)
+
+
+def missing(scope: Scope, year: int, version: str) -> list[tuple]:
+    """The agencies of the scope (as filtered) with no result of the year: (id, name, type,
+    district, province, latest year with a result or None), by province, district and name."""
+
+    def compute() -> list[tuple]:
+        qs = (scope.agencies().exclude(pk__in=Result.objects.filter(fiscal_year=year).values("agency_id"))
+              .annotate(latest=Max("results__fiscal_year"))
+              .order_by("province", "district", "name", "pk"))
+        return [tuple(r) for r in qs.values_list("pk", "name", "agency_type", "district", "province", "latest")]
+
+    return cached("missing", (scope.key(), year, version), compute)
 
 
 def _code_order(code: str) -> tuple[str, int]:
@@ -379,10 +411,12 @@ def weak_on_item(scope: Scope, year: int, code: str, pass_mark: float, version: 
 # --------------------------------------------------------------------------- per-row detail
 
 
-def row_details(rows: list[tuple], year: int, oit_year: int, oit_items: int,
+def row_details(rows: list[tuple], year: int, oit_year: int, oit_codes: tuple[str, ...],
                 scope: Scope | None = None) -> list[dict]:
     """The rows as dicts with the plan's measures and the OIT readiness, read for these rows only
-    (or, with `scope`, for the whole scope at once: the exports)."""
+    (or, with `scope`, for the whole scope at once: the exports). The OIT figures are counted as on
+    the agency's checklist (and the overview's card): items of the year's framework, an item
+    without a saved check being "ยังไม่ตรวจ"."""
     ids = [r[ID] for r in rows]
     plan_ids = [r[PLAN_ID] for r in rows if r[PLAN_ID] is not None]
     if scope is not None:
@@ -395,21 +429,24 @@ def row_details(rows: list[tuple], year: int, oit_year: int, oit_items: int,
         runs_qs = OitRun.objects.filter(agency_id__in=ids)
     measures = measure_counts(plans) if plan_ids else {}
     checks: dict[int, Counter] = defaultdict(Counter)
-    for agency_id, status, n in (checks_qs.order_by().values_list("agency_id", "status").annotate(n=Count("pk"))
-                                 .values_list("agency_id", "status", "n")):
+    for agency_id, status, n in (checks_qs.filter(code__in=oit_codes).order_by().values_list("agency_id", "status")
+                                 .annotate(n=Count("pk")).values_list("agency_id", "status", "n")):
         checks[agency_id][status] += n
     runs = dict(latest_runs(runs_qs, oit_year)) if ids else {}
+    items = len(oit_codes)
     out = []
     for r in rows:
         counts = measures.get(r[PLAN_ID], Counter()) if r[PLAN_ID] else Counter()
-        check = checks.get(r[ID])
+        check = checks.get(r[ID], Counter())
         run = runs.get(r[ID])
+        checked = sum(n for status, n in check.items() if status != OitCheck.TODO)
         out.append({
             "agency_id": r[ID], "name": r[NAME], "agency_type": r[TYPE], "district": r[DISTRICT],
             "province": r[PROVINCE], "total": r[TOTAL], "level": r[LEVEL], "plan_id": r[PLAN_ID],
             "plan_status": r[PLAN_STATUS],
             "plan_th": PLAN_TH[r[PLAN_STATUS]], "measures": sum(counts.values()), "done": counts.get("done", 0),
-            "oit_done": check.get(OitCheck.DONE, 0) if check else None, "oit_items": oit_items,
+            "oit_done": check.get(OitCheck.DONE, 0) if items else None,
+            "oit_todo": items - checked if items else None, "oit_items": items,
             "run_ok": int(run.get("ok") or 0) if run is not None else None,
             "run_total": sum(int(run.get(k) or 0) for k in RUN_TH) if run is not None else None,
         })
@@ -419,8 +456,10 @@ def row_details(rows: list[tuple], year: int, oit_year: int, oit_items: int,
 def readiness_text(row: dict) -> str:
     parts = []
     if row["oit_done"] is not None:
-        parts.append(f"รายการตรวจครบ {row['oit_done']}/{row['oit_items']} ข้อ")
+        part = f"รายการตรวจครบ {row['oit_done']}/{row['oit_items']} ข้อ"
+        if row["oit_todo"]:
+            part += f" (ยังไม่ตรวจ {row['oit_todo']} ข้อ)"
+        parts.append(part)
     if row["run_ok"] is not None:
         parts.append(f"ตรวจอัตโนมัติผ่าน {row['run_ok']}/{row['run_total']} ข้อ")
     return " · ".join(parts) or "ไม่มีข้อมูล"
-

@@ -6,10 +6,12 @@ nothing), and every agency asked for must be in the user's scope (404 otherwise)
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 
@@ -32,10 +34,52 @@ from prongsai.web.ui.template_filters import query_string
 
 PAGE_SIZE = 50
 DRILL = ("level", "indicator", "item", "plan")
-SHOWS = {"below": "ต่ำกว่าเกณฑ์", "all": "ทั้งหมด"}
+SHOWS = {"below": "ต่ำกว่าเกณฑ์", "all": "ทั้งหมด", "missing": "ยังไม่บันทึกผล"}
 TABLE_HEADERS = ("หน่วยงาน", "ประเภทหน่วยงาน", "อำเภอ", "จังหวัด", "คะแนนรวม", "ระดับผลการประเมิน",
                  "แผนมาตรการ", "มาตรการที่เสร็จสิ้น", "มาตรการทั้งหมด", "รายการตรวจ OIT ที่ครบถ้วน (ข้อ)",
-                 "ข้อ OIT ทั้งหมด", "ตรวจอัตโนมัติผ่าน (ข้อ)", "ตรวจอัตโนมัติทั้งหมด (ข้อ)")
+                 "รายการตรวจ OIT ที่ยังไม่ตรวจ (ข้อ)", "ข้อ OIT ทั้งหมด", "ตรวจอัตโนมัติผ่าน (ข้อ)",
+                 "ตรวจอัตโนมัติทั้งหมด (ข้อ)")
+MISSING_HEADERS = ("หน่วยงาน", "ประเภทหน่วยงาน", "อำเภอ", "จังหวัด", "ปีล่าสุดที่บันทึกผลการประเมิน")
+
+
+PICK_PROBLEMS = {
+    "none": "ยังไม่ได้เลือกหน่วยงาน โปรดทำเครื่องหมายในช่องหน้าชื่อหน่วยงานก่อน: เปรียบเทียบได้ครั้งละ 2–{compare} แห่ง "
+            "(เลือก 1 แห่ง เพื่อดูผลทุกปีของหน่วยงานนั้น) และดาวน์โหลดเอกสารได้ครั้งละไม่เกิน {documents} แห่ง",
+    "compare_many": "เปรียบเทียบได้ครั้งละไม่เกิน {compare} แห่ง (เลือกไว้ {n} แห่ง) โปรดเอาเครื่องหมายออกให้เหลือไม่เกิน "
+                    "{compare} แห่ง แล้วกด “เปรียบเทียบหน่วยงานที่เลือก” อีกครั้ง",
+    "documents_many": "ดาวน์โหลดเอกสารได้ครั้งละไม่เกิน {documents} แห่ง (เลือกไว้ {n} แห่ง) โปรดเอาเครื่องหมายออก"
+                      "ให้เหลือไม่เกิน {documents} แห่ง หรือแบ่งดาวน์โหลดเป็นหลายชุด",
+}
+
+
+def _back_to_overview(request: HttpRequest, values: list[str], problem: str) -> str:
+    """The overview as the user left it (its query, sent in the form's "back" field), with the
+    agencies ticked again and the problem to show: a wrong choice loses no tick."""
+    back = QueryDict(request.POST.get("back", ""), mutable=True)
+    for key in ("pick", "problem"):
+        back.pop(key, None)
+    back.setlist("pick", [v for v in values if v.isascii() and v.isdigit() and len(v) <= 12])
+    back["problem"] = problem
+    return f"{reverse('supervise')}?{back.urlencode()}#agencies"
+
+
+def _picked(request: HttpRequest) -> set[int]:
+    return {int(v) for v in request.GET.getlist("pick") if v.isascii() and v.isdigit() and len(v) <= 12}
+
+
+def _compare_problem(request: HttpRequest) -> str:
+    text = PICK_PROBLEMS.get(request.GET.get("problem") or "")
+    if text is None:
+        return ""
+    return text.format(compare=MAX_AGENCIES, documents=batch.MAX_AGENCIES, n=len(_picked(request)))
+
+
+def _back_field(request: HttpRequest) -> str:
+    """The overview's query (filters, list and page) for the table's form, without the ticks."""
+    query = request.GET.copy()
+    for key in ("pick", "problem"):
+        query.pop(key, None)
+    return query.urlencode()
 
 
 def _supervisor(request: HttpRequest, methods: tuple[str, ...] = ("GET", "HEAD")) -> HttpResponse | None:
@@ -52,11 +96,12 @@ def oit_year_for(year: int) -> int:
     return year + 1 if year + 1 in available_years() else year
 
 
-def _oit_items(year: int) -> int:
-    try:
-        return len(get_framework(year).items_of("OIT"))
-    except KeyError:
-        return 0
+def read_only_note(user: Any) -> str:
+    """What the supervisor may do here, said truthfully: a supervisor reads only, except for
+    importing the results of agencies in the scope; the system administrator is not read only."""
+    if user.is_superuser:
+        return ""
+    return "ดูข้อมูลได้อย่างเดียว ยกเว้นการนำเข้าผลการประเมินของหน่วยงานในขอบเขต"
 
 
 # --------------------------------------------------------------------------- the overview
@@ -71,7 +116,8 @@ def supervise(request: HttpRequest) -> HttpResponse:
     scope_count = everyone.agencies().count()
     if not years:
         return render(request, "supervision/supervise.html", {"title": "ภาพรวมการกำกับดูแล", "years": [],
-                                                              "scope_count": scope_count})
+                                                              "scope_count": scope_count,
+                                                              "read_only": read_only_note(user)})
     try:
         year = int(request.GET.get("year") or years[0])
     except ValueError:
@@ -82,7 +128,8 @@ def supervise(request: HttpRequest) -> HttpResponse:
     thresholds = core_settings.thresholds()
     pass_mark = thresholds.pass_mark
     oit_year = oit_year_for(year)
-    oit_items = _oit_items(oit_year)
+    oit_codes = overview.oit_codes(oit_year)
+    oit_items = len(oit_codes)
     version = overview.data_version()
     options = overview.choices(everyone, version)
     notes: list[str] = []
@@ -100,7 +147,7 @@ def supervise(request: HttpRequest) -> HttpResponse:
         district = ""  # an other province's district (the province was changed): all of this one
     agency_type = pick("type", options["types"], "ประเภทหน่วยงาน")
     scope = overview.Scope(user, province, district, agency_type)
-    data = overview.figures(scope, year, framework, pass_mark, oit_year, oit_items, version)
+    data = overview.figures(scope, year, framework, pass_mark, oit_year, oit_codes, version)
     level_order = [r.level for r in framework.levels.rules] if framework.levels else []
 
     # the table's own filters: what a bar of a chart links to
@@ -145,23 +192,33 @@ def supervise(request: HttpRequest) -> HttpResponse:
             drill["plan"] = ""
     show = request.GET.get("show") or ("all" if any(drill.values()) else "below")
     if show not in SHOWS:
-        notes.append("การแสดงผลในลิงก์ไม่ถูกต้อง จึงแสดงเฉพาะหน่วยงานที่ต่ำกว่าเกณฑ์ (ค่าที่ใช้ได้: below = ต่ำกว่าเกณฑ์, all = ทั้งหมด)")
+        notes.append("การแสดงผลในลิงก์ไม่ถูกต้อง จึงแสดงเฉพาะหน่วยงานที่ต่ำกว่าเกณฑ์ (ค่าที่ใช้ได้: below = ต่ำกว่าเกณฑ์, "
+                     "all = ทั้งหมด, missing = ยังไม่บันทึกผล)")
         show = "below"
+    place = " ".join(p for p in (f"จ.{province}" if province else "", f"อ.{district}" if district else "",
+                                 agency_type) if p)
+    if show == "missing":  # the agencies to chase: no result of the year (a result's filters do not apply)
+        return _missing(request, scope, year, place, version, years, options, notes, scope_count)
     if show == "below":
         rows = [r for r in rows if r[overview.TOTAL] is not None and r[overview.TOTAL] < pass_mark]
         described.insert(0, f"คะแนนรวมต่ำกว่า {pass_mark:g}")
-    place = " ".join(p for p in (f"จ.{province}" if province else "", f"อ.{district}" if district else "",
-                                 agency_type) if p)
 
     if wants_export(request):
-        detail = overview.row_details(rows, year, oit_year, oit_items, scope=scope)
+        detail = overview.row_details(rows, year, oit_year, oit_codes, scope=scope)
+        scores = {agency_id: indicators or {} for agency_id, indicators in
+                  scope.restrict(Result.objects.filter(fiscal_year=year)).values_list("agency_id", "indicators")}
+        numbers = [ind.no for ind in framework.indicators]
         return export_response(
-            request, title=f"หน่วยงานในความกำกับดูแล ผลการประเมินปี {year}", headers=TABLE_HEADERS,
-            rows=[_export_row(r) for r in detail], filename=f"ภาพรวมการกำกับดูแล-{year}",
-            subtitle=[f"ผลการประเมินปี {year}", place, " · ".join(described)])
+            request, title=f"ภาพรวม {year}", headers=[*TABLE_HEADERS, *(
+                f"ตัวชี้วัดที่ {ind.no} {ind.name}" for ind in framework.indicators)],
+            rows=[(*_export_row(r), *(_score(scores.get(r["agency_id"], {}).get(str(no))) for no in numbers))
+                  for r in detail],
+            filename=f"ภาพรวมการกำกับดูแล-{year}",
+            subtitle=[f"หน่วยงานในความกำกับดูแลที่บันทึกผลการประเมินปี {year}", place, " · ".join(described),
+                      f"ความพร้อม OIT: รายการตรวจ OIT ปี {oit_year} ({oit_items} ข้อต่อแห่ง)" if oit_items else ""])
 
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    page_rows = overview.row_details(list(page.object_list), year, oit_year, oit_items)
+    page_rows = overview.row_details(list(page.object_list), year, oit_year, oit_codes)
     for r in page_rows:
         r["readiness"] = overview.readiness_text(r)
     reset = {k: None for k in DRILL} | {"page": None}
@@ -179,80 +236,136 @@ def supervise(request: HttpRequest) -> HttpResponse:
     svg = _charts(levels, indicators, weak_items, failed_items, plans, data, pass_mark, thresholds.strength_mark,
                   year)
     return render(request, "supervision/supervise.html", {
-        "title": "ภาพรวมการกำกับดูแล", "years": years, "year": year, "scope_count": scope_count,
-        "options": options, "province": province, "district": district, "agency_type": agency_type,
-        "place": place, "notes": notes, "drill": drill, "described": described, "show": show,
-        "shows": list(SHOWS.items()),
-        "with_result": data["with_result"], "below": data["below"], "mean_total": data["mean_total"],
+        **_common(request, year, years, options, province, district, agency_type, place, notes, scope_count,
+                  data["with_result"], data["missing"]),
+        "drill": drill, "described": described, "show": show, "below": data["below"],
+        "mean_total": data["mean_total"],
         "levels": levels, "indicators": indicators, "weak_items": weak_items, "failed_items": failed_items,
         "plans": plans, "measures": [(overview.MEASURE_TH[k], n) for k, n in data["measures"].items()],
         "measure_total": sum(data["measures"].values()), "oit": data["oit"], "oit_year": oit_year,
-        "oit_items": oit_items, "svg": svg, "districts": options["districts"].get(province, []),
+        "oit_items": oit_items, "oit_slots": oit_items * data["with_result"], "svg": svg,
         "check_rows": [(th, data["oit"]["checks"].get(k, 0)) for k, th in overview.CHECK_TH.items()],
         "run_rows": [(th, data["oit"]["runs"].get(k, 0)) for k, th in overview.RUN_TH.items()],
         "page": page, "rows": page_rows, "listed": len(rows), "pass_mark": pass_mark,
         "any_filter": bool(province or agency_type or any(drill.values())),
         "clear_drill": query_string(request.GET, {**reset, "show": None}) + "#agencies",
-        "max_compare": MAX_AGENCIES, "max_documents": batch.MAX_AGENCIES, "exports": True,
+        "max_compare": MAX_AGENCIES, "max_documents": batch.MAX_AGENCIES, "picked": _picked(request),
+        "compare_problem": _compare_problem(request), "back": _back_field(request),
     })
 
 
+def _common(request: HttpRequest, year: int, years: list[int], options: dict, province: str, district: str,
+            agency_type: str, place: str, notes: list[str], scope_count: int, with_result: int,
+            missing: int) -> dict[str, Any]:
+    """What both lists of the overview (the results, and the agencies without one) show around them."""
+    reset = {k: None for k in DRILL} | {"page": None}
+    return {
+        "title": "ภาพรวมการกำกับดูแล", "years": years, "year": year, "scope_count": scope_count,
+        "read_only": read_only_note(request.user), "options": options, "province": province, "district": district,
+        "agency_type": agency_type, "place": place, "notes": notes, "shows": list(SHOWS.items()),
+        "districts": options["districts"].get(province, []), "with_result": with_result, "missing": missing,
+        "in_filter": with_result + missing,
+        "missing_href": query_string(request.GET, {**reset, "show": "missing"}) + "#agencies",
+        "exports": True,
+    }
+
+
+def _missing(request: HttpRequest, scope: overview.Scope, year: int, place: str, version: str, years: list[int],
+             options: dict, notes: list[str], scope_count: int) -> HttpResponse:
+    """The agencies of the scope (as filtered) that have no result of the year: whom to chase."""
+    rows = overview.missing(scope, year, version)
+    title = f"ยังไม่บันทึกผลปี {year}"
+    if wants_export(request):
+        return export_response(
+            request, title=title, headers=MISSING_HEADERS, filename=f"ยังไม่บันทึกผลการประเมิน-{year}",
+            rows=[(r[1], r[2], r[3], r[4], r[5] if r[5] is not None else "ยังไม่เคยบันทึกผล") for r in rows],
+            subtitle=[f"หน่วยงานในความกำกับดูแลที่ยังไม่บันทึกผลการประเมินปี {year}", place])
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    with_result = overview.figures(scope, year, get_framework(year), core_settings.thresholds().pass_mark,
+                                   oit_year_for(year), overview.oit_codes(oit_year_for(year)), version)["with_result"]
+    return render(request, "supervision/supervise.html", {
+        **_common(request, year, years, options, scope.province, scope.district, scope.agency_type, place, notes,
+                  scope_count, with_result, len(rows)),
+        "show": "missing", "page": page, "listed": len(rows),
+        "missing_rows": [{"agency_id": r[0], "name": r[1], "agency_type": r[2], "district": r[3],
+                          "province": r[4], "latest": r[5]} for r in page.object_list],
+        "any_filter": bool(scope.province or scope.agency_type),
+    })
+
+
+def _score(value: Any) -> float | None:
+    """A score of the export, rounded as the page writes it (2 decimals, half up)."""
+    number = _num(value)
+    return None if number is None else float(charts.number(number))
+
+
 def _export_row(r: dict) -> tuple:
-    return (r["name"], r["agency_type"], r["district"], r["province"], r["total"], r["level"] or overview.LEVEL_NONE,
-            r["plan_th"], r["done"] if r["plan_status"] != "none" else None,
-            r["measures"] if r["plan_status"] != "none" else None, r["oit_done"],
+    return (r["name"], r["agency_type"], r["district"], r["province"], _score(r["total"]),
+            r["level"] or overview.LEVEL_NONE, r["plan_th"], r["done"] if r["plan_status"] != "none" else None,
+            r["measures"] if r["plan_status"] != "none" else None, r["oit_done"], r["oit_todo"],
             r["oit_items"] if r["oit_done"] is not None else None, r["run_ok"], r["run_total"])
 
 
 def _charts(levels: list, indicators: list, weak_items: list, failed_items: list, plans: list, data: dict,
             pass_mark: float, strength_mark: float, year: int) -> dict[str, Any]:
+    """Every picture of the overview, each in its wide and its narrow layout (charts.pair)."""
     def tone(mean: float | None) -> str:
         if mean is None:
             return "muted"
         return "good" if mean >= strength_mark else "ok" if mean >= pass_mark else "bad"
 
-    level_chart = charts.bar_chart(
+    def bars(items: list[charts.Bar], label: str, **options: Any) -> str:
+        return charts.pair(charts.bar_chart(items, label, **options),
+                           charts.bar_chart(items, label, narrow=True, **options))
+
+    def stacked(segments: list[charts.Segment], label: str) -> str:
+        return charts.pair(charts.stacked_bar(segments, label), charts.stacked_bar(segments, label, narrow=True))
+
+    score = charts.number
+    level_chart = bars(
         [charts.Bar(lv, n, href, "ok" if lv != overview.LEVEL_NONE else "muted", title=f"ระดับ {lv}: {n} แห่ง")
          for lv, n, href in levels],
         "จำนวนหน่วยงานตามระดับผลการประเมิน: " + ", ".join(f"{lv} {n} แห่ง" for lv, n, _ in levels),
-        label_width=150)
-    indicator_chart = charts.bar_chart(
-        [charts.Bar(f"{s['no']}. {s['name']}", round(s["mean"], 2) if s["mean"] is not None else None, s["href"],
-                    tone(s["mean"]), title=f"ตัวชี้วัดที่ {s['no']} {s['name']}: เฉลี่ย "
-                    f"{s['mean'] or 0:.2f} ต่ำกว่าเกณฑ์ {s['weak']} แห่ง") for s in indicators],
+        label_width=170)
+    indicator_chart = bars(
+        [charts.Bar(f"{s['no']}. {s['name']}", s["mean"], s["href"], tone(s["mean"]),
+                    title=f"ตัวชี้วัดที่ {s['no']} {s['name']}: เฉลี่ย "
+                    f"{score(s['mean']) if s['mean'] is not None else 'ไม่มีข้อมูล'} ต่ำกว่าเกณฑ์ {s['weak']} แห่ง")
+         for s in indicators],
         f"คะแนนเฉลี่ยรายตัวชี้วัด ปี {year} เทียบกับเกณฑ์ {pass_mark:g}: " + ", ".join(
-            f"ตัวชี้วัดที่ {s['no']} {s['mean']:.2f}" for s in indicators if s["mean"] is not None),
-        scale=100, mark=pass_mark, mark_label=f"เกณฑ์ {pass_mark:g}", label_width=230)
+            f"ตัวชี้วัดที่ {s['no']} {score(s['mean'])}" for s in indicators if s["mean"] is not None),
+        scale=100, mark=pass_mark, mark_label=f"เกณฑ์ {pass_mark:g}", label_width=240, digits=2)
 
     def item_chart(items: list, what: str) -> str:
-        return charts.bar_chart(
+        return bars(
             [charts.Bar(code, n, href, "bad", title=f"{code} {label}: {n} แห่ง") for code, label, n, href in items],
             f"{what}: " + ", ".join(f"{code} {n} แห่ง" for code, _, n, _ in items), label_width=70)
 
     colours = {"approved": charts.GREEN, "draft": charts.AMBER, "none": charts.ORANGE}
-    plan_chart = charts.stacked_bar([charts.Segment(th, n, colours[k], href) for k, th, n, href in plans],
-                                    "สถานะแผนมาตรการ: " + ", ".join(f"{th} {n} แห่ง" for _, th, n, _ in plans))
+    plan_chart = stacked([charts.Segment(th, n, colours[k], href) for k, th, n, href in plans],
+                         "สถานะแผนมาตรการ: " + ", ".join(f"{th} {n} แห่ง" for _, th, n, _ in plans))
     measure_colours = {"done": charts.GREEN, "in_progress": charts.BLUE, "late": charts.ORANGE,
                        "not_started": charts.GREY}
-    measure_chart = charts.stacked_bar(
+    measure_chart = stacked(
         [charts.Segment(overview.MEASURE_TH[k], n, measure_colours[k]) for k, n in data["measures"].items()],
         "สถานะมาตรการในแผนที่อนุมัติแล้ว: " + ", ".join(
             f"{overview.MEASURE_TH[k]} {n} มาตรการ" for k, n in data["measures"].items()))
     check_colours = {"done": charts.GREEN, "partial": charts.AMBER, "missing": charts.ORANGE, "todo": charts.GREY}
     checks = data["oit"]["checks"]
-    check_chart = charts.stacked_bar(
+    check_chart = stacked(
         [charts.Segment(overview.CHECK_TH[k], checks.get(k, 0), c) for k, c in check_colours.items()],
         "รายการตรวจ OIT ของหน่วยงาน: " + ", ".join(f"{overview.CHECK_TH[k]} {checks.get(k, 0)} ข้อ"
                                                     for k in check_colours))
     run_colours = {"ok": charts.GREEN, "stale": charts.AMBER, "incomplete": charts.ORANGE, "unreachable": charts.RED,
                    "unreadable": "#8e6bb5", "missing": charts.GREY}
     runs = data["oit"]["runs"]
-    run_chart = charts.stacked_bar(
+    run_chart = stacked(
         [charts.Segment(overview.RUN_TH[k], runs.get(k, 0), c) for k, c in run_colours.items()],
         "ผลการตรวจอัตโนมัติ: " + ", ".join(f"{overview.RUN_TH[k]} {runs.get(k, 0)} ข้อ" for k in run_colours))
-    out = {"levels": level_chart, "indicators": indicator_chart, "weak": item_chart(weak_items, "ข้อ IIT/EIT ที่หน่วยงานได้ต่ำกว่าเกณฑ์มากที่สุด"),
-           "failed": item_chart(failed_items, "ข้อ OIT ที่หน่วยงานไม่ผ่านมากที่สุด"), "plans": plan_chart, "measures": measure_chart,
-           "checks": check_chart, "runs": run_chart}
+    out = {"levels": level_chart, "indicators": indicator_chart,
+           "weak": item_chart(weak_items, "ข้อ IIT/EIT ที่หน่วยงานได้ต่ำกว่าเกณฑ์มากที่สุด"),
+           "failed": item_chart(failed_items, "ข้อ OIT ที่หน่วยงานไม่ผ่านมากที่สุด"), "plans": plan_chart,
+           "measures": measure_chart, "checks": check_chart, "runs": run_chart}
     return {k: mark_safe(v) for k, v in out.items()}  # noqa: S308 - every value in it is escaped (charts.py)
 
 
@@ -273,11 +386,12 @@ def supervise_compare(request: HttpRequest) -> HttpResponse:
     if (refused := _supervisor(request, ("GET", "HEAD", "POST"))) is not None:
         return refused
     if request.method == "POST":  # the overview's table: the same choice as a link one can keep
-        params = [("id", v) for v in request.POST.getlist("id")]
+        values = list(dict.fromkeys(v.strip() for v in request.POST.getlist("id") if v.strip()))
+        if "back" in request.POST and (not values or len(values) > MAX_AGENCIES):
+            return redirect(_back_to_overview(request, values, "compare_many" if values else "none"))
+        params = [("id", v) for v in values]
         if request.POST.get("year"):
             params.append(("year", request.POST["year"]))
-        from urllib.parse import urlencode
-
         return redirect(f"{request.path}?{urlencode(params)}")
     context: dict[str, Any] = {"title": "เปรียบเทียบหน่วยงาน", "max_compare": MAX_AGENCIES, "problem": None}
     try:
@@ -339,7 +453,7 @@ def _agency_status(agencies: list[Agency], year: int) -> dict[int, dict]:
     oit_year = oit_year_for(year)
     rows = [(a.pk, a.name, a.agency_type, a.district, a.province, None, "", *tracked.get(a.pk, (None, "none")))
             for a in agencies]
-    details = overview.row_details(rows, year, oit_year, _oit_items(oit_year))
+    details = overview.row_details(rows, year, oit_year, overview.oit_codes(oit_year))
     for d in details:
         d["readiness"] = overview.readiness_text(d)
     return {d["agency_id"]: d for d in details} | {"oit_year": oit_year}
@@ -402,6 +516,9 @@ def supervise_documents(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"title": "ดาวน์โหลดเอกสารหลายหน่วยงาน", "limit": batch.MAX_AGENCIES,
                                "kinds": batch.KINDS_LONG, "problem": None}
     values = [v for v in data.getlist("id") if v.strip()]
+    chosen = list(dict.fromkeys(v.strip() for v in values))
+    if request.method == "POST" and "back" in request.POST and (not chosen or len(chosen) > batch.MAX_AGENCIES):
+        return redirect(_back_to_overview(request, chosen, "documents_many" if chosen else "none"))
     if not values:
         return render(request, "supervision/documents.html", context)
     kind = data.get("kind") or "analysis"
