@@ -182,3 +182,16 @@ def test_documents_never_print_a_buddhist_year_outside_2400_2700():
             format_period(date(2021, 10, 1), wrong)
         with pytest.raises(ValueError, match="อยู่นอกช่วงปี"):
             format_period(wrong, date(2021, 10, 1))
+
+
+def _normalised_the_long_way(text: str) -> str:
+    text = re.sub("\u0e4d([\u0e48-\u0e4b]?)\u0e32", "\\1\u0e33", text)
+    text = text.replace("\u200b", "").replace("\u00a0", " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@given(st.text(alphabet=st.sampled_from(list("กาำ่้\u0e4d\u0e32 \t\n\u00a0\u200b\u3000abc1")), max_size=30))
+def test_normalise_text_skips_no_work_it_needs(text):
+    from prongsai.thai import normalise_text
+
+    assert normalise_text(text) == _normalised_the_long_way(text)

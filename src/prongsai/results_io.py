@@ -304,7 +304,7 @@ def _place(data: dict[str, Any], slot: Slot, key: str, value: Any, reason: Any, 
 
 # Indicator names and item codes already resolved while reading one file, by framework: a
 # table repeats its headings on every row, and a misspelt name costs a fuzzy match each time.
-Names = dict[tuple[int, str, type, Any], tuple[Framework, Any]]
+Names = dict[tuple[Any, ...], tuple[Any, Any]]  # _resolve: (framework, answer); _here: (None, place)
 
 
 def parse_results(data: Any, get_fw: GetFramework = get_framework, source: str | None = None, *,
@@ -453,6 +453,16 @@ def _resolve(names: Names, fw: Framework, how: Callable[[Framework, Any], Any], 
     return answer
 
 
+def _here(names: Names, where: str | None, part: str, key: Any) -> str:
+    """Where a score sits, as a message would name it: worked out once per key and kept with the
+    names (a table of 40,000 rows asks the same ten places 400,000 times)."""
+    memo = ("where", where, part, type(key), key)
+    if memo not in names:
+        here = f"{part} › {_shown(key)}"
+        names[memo] = (None, f"{where} › {here}" if where else here)
+    return names[memo][1]
+
+
 def _parse_year(data: dict[str, Any], get_fw: GetFramework, where: str | None, names: Names) -> YearResult:
     def at(name: str) -> str:
         return f"{where} › {name}" if where else name
@@ -484,7 +494,7 @@ def _parse_year(data: dict[str, Any], get_fw: GetFramework, where: str | None, n
         raise InputError("ต้องเป็นรายการ ตัวชี้วัด: คะแนน", where=at("indicators"), expected="เช่น 1: 93.57")
     names_used: dict[int, str] = {}
     for key, value in (raw or {}).items():
-        here = at(f"indicators › {_shown(key)}")
+        here = _here(names, where, "indicators", key)
         try:
             no = _resolve(names, fw, indicator_no, key)
         except UnknownReference as exc:
@@ -506,14 +516,14 @@ def _parse_year(data: dict[str, Any], get_fw: GetFramework, where: str | None, n
             raise InputError(f"ไม่รู้จักแบบวัด '{_shown(key)}'", where=at("instruments"), expected="IIT, EIT หรือ OIT")
         if code in instruments:
             raise InputError(f"แบบวัด {code} ระบุซ้ำ", where=at("instruments"))
-        instruments[code] = _score(value, at(f"instruments › {_shown(key)}"))
+        instruments[code] = _score(value, _here(names, where, "instruments", key))
 
     items: dict[str, ItemResult] = {}
     raw = data.get("items")
     if raw is not None and not isinstance(raw, dict):
         raise InputError("ต้องเป็นรายการ รหัสข้อ: คะแนน", where=at("items"), expected="เช่น O12: 0")
     for key, value in (raw or {}).items():
-        here = at(f"items › {_shown(key)}")
+        here = _here(names, where, "items", key)
         try:
             code = _resolve(names, fw, item_code, key)
         except UnknownReference as exc:

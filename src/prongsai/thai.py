@@ -205,9 +205,14 @@ def _parse_thai_date(value: object) -> date:
     raise ThaiDateError("ไม่ใช่รูปแบบวันที่ที่รับได้")
 
 
+_NEEDS_NORMALISING = re.compile("\u0e4d|\u200b|\u00a0|\\s\\s|[^\\S ]|^\\s|\\s$")
+
+
 def normalise_text(text: str) -> str:
     """Fold the legacy typing of SARA AM (NIKHAHIT + tone + SARA AA) and odd spaces, so
     that look-ups and comparisons see one spelling."""
+    if not _NEEDS_NORMALISING.search(text):  # most text: one search instead of four passes
+        return text
     text = re.sub("\u0e4d([\u0e48-\u0e4b]?)\u0e32", "\\1\u0e33", text)
     text = text.replace("\u200b", "").replace("\u00a0", " ")
     return re.sub(r"\s+", " ", text).strip()
