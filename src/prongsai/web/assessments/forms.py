@@ -3,9 +3,7 @@ All three end in the core's `parse_results`, so the web accepts exactly what the
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +22,7 @@ from prongsai.web.assessments.file_messages import readable, thai_where
 from prongsai.web.assessments.models import Result
 from prongsai.web.assessments.uploads import ReadUpload, UploadProblem, read_upload
 from prongsai.web.ui.forms import ScoreField as _ScoreField
+from prongsai.web.ui.upload_copy import private_copy
 
 RESULT_FILE_TYPES = (".yaml", ".yml", ".json", ".csv", ".xlsx")
 OIT_CHOICES = [("", "— ไม่ระบุ —"), ("100", "ผ่าน (100)"), ("0", "ไม่ผ่าน (0)")]
@@ -307,12 +306,8 @@ class UploadForm(forms.Form):
         if upload.size > settings.UPLOAD_MAX_BYTES:
             self.add_error("file", f"{name}: ไฟล์ใหญ่เกิน {settings.UPLOAD_MAX_BYTES // (1024 * 1024)} MB")
             return cleaned
-        fd, tmp = tempfile.mkstemp(suffix=suffix, prefix="prongsai-upload-")
-        copy = Path(tmp)
+        copy = private_copy(upload, suffix, "prongsai-upload-")
         try:
-            with os.fdopen(fd, "wb") as fh:
-                for chunk in upload.chunks():
-                    fh.write(chunk)
             self.read: ReadUpload = read_upload(copy, name, self.agency.name)
         except UploadProblem as exc:
             copy.unlink(missing_ok=True)

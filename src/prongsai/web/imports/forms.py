@@ -4,8 +4,6 @@ copied to a private temporary file and read by the core (prongsai.results_table)
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -16,6 +14,7 @@ from django.conf import settings
 from prongsai.errors import InputError
 from prongsai.results_table import LIMITS_TABLE, Table, read_table
 from prongsai.untrusted_files import mb
+from prongsai.web.ui.upload_copy import private_copy
 
 log = logging.getLogger(__name__)
 TABLE_TYPES = (".xlsx", ".csv")
@@ -72,12 +71,8 @@ class ImportForm(forms.Form):
             self.add_error("file", f"{name}: ไฟล์ใหญ่เกิน {mb(settings.UPLOAD_MAX_BYTES)} "
                                    "(ที่ถูกต้อง: แบ่งตารางเป็นหลายไฟล์ เช่น ไฟล์ละจังหวัด)")
             return cleaned
-        fd, tmp = tempfile.mkstemp(suffix=suffix, prefix="prongsai-import-")
-        copy = Path(tmp)
+        copy = private_copy(upload, suffix, "prongsai-import-")
         try:
-            with os.fdopen(fd, "wb") as fh:
-                for chunk in upload.chunks():
-                    fh.write(chunk)
             self.table = read_upload(copy, name)
         except InputError as exc:
             copy.unlink(missing_ok=True)
