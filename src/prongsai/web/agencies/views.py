@@ -166,7 +166,7 @@ def _agencies_file(request: HttpRequest, user, ordered, supervisor: bool, form) 
     if not wants_export(request):
         return None
     roles = dict(Membership.ROLES)
-    headers = ["หน่วยงาน", "ประเภทหน่วยงาน", "ที่ตั้ง", "ผลล่าสุด", "ปีงบประมาณของผลล่าสุด", "ระดับ", "มาตรการ",
+    headers = ["หน่วยงาน", "ประเภทหน่วยงาน", "ที่ตั้ง", "ผลล่าสุด", "ปีงบประมาณของผลล่าสุด", "ระดับ", "แผนมาตรการ",
                "สถานะแผนมาตรการ"] + ([] if supervisor else ["บทบาท"])
     rows = []
     for a in _with_latest(ordered, user).iterator():
