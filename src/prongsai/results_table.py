@@ -43,7 +43,7 @@ from prongsai.results_io import (
     _variant,
 )
 from prongsai.spreadsheet_rows import Row, blank, capped, csv_rows, xlsx_rows
-from prongsai.thai import normalise_text
+from prongsai.thai import district_name, normalise_text, province_name
 from prongsai.untrusted_files import LIMITS, MIB, Budget, Limits, read_capped
 
 # A province's or the country's table: 8,000 agencies × 5 years is 40,000 rows. The other caps
@@ -76,7 +76,6 @@ TEMPLATE_EXAMPLE_SCORES = (95.5, 88.25, 90, 86.4, 89.1, 84.75, 87, 85.3, 90.6, 7
 _EXAMPLE_MARK = "(ลบแถวนี้)"
 log = logging.getLogger(__name__)
 _PLAIN_SCORE = re.compile(r"^(100(\.0+)?|[0-9]{1,2}(\.[0-9]+)?)$")
-_PROVINCE_PREFIX = re.compile(r"^(จังหวัด|จ\.)\s*")
 
 
 @dataclass(frozen=True)
@@ -116,7 +115,7 @@ class Table:
 
 
 def province_text(value: str | None) -> str:
-    return _PROVINCE_PREFIX.sub("", normalise_text(value or "")).strip()
+    return province_name(value)
 
 
 def agency_key(name: str, province: str | None) -> tuple[str, str]:
@@ -324,7 +323,7 @@ def _row(number: int, cells: list[Any], columns: list[_Column], get_fw: GetFrame
         year = _parse_year(data, lambda y: get_fw(y, variant), None, names)  # type: ignore[call-arg]
         _check_variant_year(variant, year.fiscal_year)
     province = province_text(_cell_text(data["province"])) if "province" in data else ""
-    district = normalise_text(_cell_text(data["district"])) if "district" in data else ""
+    district = district_name(_cell_text(data["district"])) if "district" in data else ""
     if len(province) > 100 or len(district) > 100:
         raise InputError("ชื่อจังหวัดหรืออำเภอยาวเกิน 100 ตัวอักษร", where="province" if len(province) > 100 else "district",
                          expected="ชื่อจังหวัด/อำเภอ เช่น กาญจนบุรี")

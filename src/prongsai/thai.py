@@ -227,6 +227,15 @@ def province_name(text: str | None) -> str:
     return _PROVINCE_PREFIX.sub("", normalise_text(text or "")).strip()
 
 
+_DISTRICT_PREFIX = re.compile(r"^(อำเภอ|อ\.)\s*")
+
+
+def district_name(text: str | None) -> str:
+    """A district as agencies and scopes store it: "อำเภอท่าม่วง" and "อ.ท่าม่วง" are "ท่าม่วง"
+    (pages write "อ." before it themselves)."""
+    return _DISTRICT_PREFIX.sub("", normalise_text(text or "")).strip()
+
+
 def provinces() -> list[str]:
     """The 77 provinces (กรุงเทพมหานคร included), in Thai dictionary order (pythainlp's list)."""
     from pythainlp.corpus import provinces as names

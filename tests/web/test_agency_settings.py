@@ -10,13 +10,19 @@ class AgencySettingsTestCase(BaseTestCase):
     def test_it_works(self):
         self.login(self.owner)
         self.assertContains(self.client.get(self.url()), "ตั้งค่าหน่วยงาน")
-        r = self.client.post(self.url(), {"name": self.agency.name, "district": "เมือง",
-                                          "website": "www.ladya.go.th"})
+        r = self.client.post(self.url(), {"name": self.agency.name, "website": "www.ladya.go.th"})
         self.assertRedirects(r, self.url(), fetch_redirect_response=False)
         self.agency.refresh_from_db()
         self.assertEqual(self.agency.website, "https://www.ladya.go.th")
         entry = AuditEntry.objects.filter(agency=self.agency, object_type="หน่วยงาน", action="update").first()
-        self.assertEqual(entry.changes["อำเภอ"], ["เมืองกาญจนบุรี", "เมือง"])
+        self.assertEqual(entry.changes["เว็บไซต์ของหน่วยงาน"], ["", "https://www.ladya.go.th"])
+        # the system administrator moves it to another district; a typed "อำเภอ" is not kept
+        self.login(self.admin)
+        r = self.client.post(self.url(), {"name": self.agency.name, "district": "อำเภอท่าม่วง",
+                                          "province": self.agency.province, "agency_type": self.agency.agency_type})
+        self.assertEqual(r.status_code, 302)
+        self.agency.refresh_from_db()
+        self.assertEqual(self.agency.district, "ท่าม่วง")
 
     def test_an_agency_admin_sees_the_supervision_fields_read_only(self):
         self.login(self.owner)
@@ -26,19 +32,19 @@ class AgencySettingsTestCase(BaseTestCase):
         self.assertContains(r, f"ประเภทหน่วยงาน: {self.agency.agency_type}")
         self.assertNotContains(r, 'name="province"')
         self.assertNotContains(r, 'name="agency_type"')
-        self.assertContains(r, 'name="district"')
+        self.assertNotContains(r, 'name="district"')
+        self.assertContains(r, f"อำเภอ: {self.agency.district}")
 
     def test_a_forged_post_cannot_move_the_agency_out_of_its_supervisors_scope(self):
-        """Supervisor scopes match on province and agency type: an agency admin changes neither."""
-        before = Agency.objects.values("province", "agency_type").get(pk=self.agency.pk)
+        """Supervisor scopes match on province, district and agency type: an agency admin changes none."""
+        before = Agency.objects.values("province", "district", "agency_type").get(pk=self.agency.pk)
         self.login(self.owner)
         r = self.client.post(self.url(), {"name": self.agency.name, "agency_type": "เทศบาลตำบล",
                                           "district": "เมือง", "province": "เชียงใหม่"})
         self.assertEqual(r.status_code, 302)
-        self.assertEqual(Agency.objects.values("province", "agency_type").get(pk=self.agency.pk), before)
-        self.assertEqual(Agency.objects.get(pk=self.agency.pk).district, "เมือง")  # the rest is saved
-        entry = AuditEntry.objects.filter(agency=self.agency, object_type="หน่วยงาน", action="update").first()
-        self.assertNotIn("จังหวัด", entry.changes)
+        self.assertEqual(Agency.objects.values("province", "district", "agency_type").get(pk=self.agency.pk), before)
+        # nothing else was changed, so nothing is logged either
+        self.assertFalse(AuditEntry.objects.filter(agency=self.agency, object_type="หน่วยงาน", action="update").exists())
         self.login(self.supervisor)
         self.assertEqual(self.client.get(self.a_url()).status_code, 200)
 

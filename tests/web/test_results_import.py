@@ -111,6 +111,14 @@ class ResultsImportTestCase(BaseTestCase):
                                        row("องค์การบริหารส่วนตำบลใหม่", 2567)])
         self.assertEqual([x.row for x in outcome.refused], [2])
         self.assertEqual(outcome.agencies_created, 1)
+        # a district office: a row of another district is outside it ("อำเภอ" written or not)
+        district = make_user("district.tm")
+        SupervisorScope.objects.create(user=district, province="กาญจนบุรี", district="ท่าม่วง")
+        outcome = import_table(district, [row("องค์การบริหารส่วนตำบลในอำเภอ", 2567, district="อำเภอท่าม่วง"),
+                                          row("องค์การบริหารส่วนตำบลนอกอำเภอ", 2567, district="ท่ามะกา")])
+        self.assertEqual([x.row for x in outcome.refused], [3])
+        self.assertIn("อำเภอท่ามะกา", outcome.refused[0].message)
+        self.assertEqual(Agency.objects.get(name="องค์การบริหารส่วนตำบลในอำเภอ").district, "ท่าม่วง")
 
     def test_bad_rows_are_refused_and_the_good_ones_imported(self):
         rows = [row("อบต.ดี", 2567), row("อบต.เกิน", 2567, scores=[101, *SCORES[1:]]), row("", 2567),

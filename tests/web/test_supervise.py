@@ -385,3 +385,31 @@ class SuperviseUsabilityTestCase(FiguresWorld):
         self.assertEqual(parse_qs(urlsplit(r["Location"]).query)["problem"], ["documents_many"])
         r = self.client.get("/supervise/", {"year": 2564, "pick": "1", "problem": "nonsense"})
         self.assertEqual(r.context["compare_problem"], "")
+
+
+class DistrictScopeCacheTestCase(BaseTestCase):
+    """The overview's cached figures are keyed by everything a scope matches on: a district
+    office must not be shown the figures its province's office was computed."""
+
+    def test_a_district_scope_does_not_get_the_province_figures(self):
+        from prongsai.web.agencies.models import Agency, SupervisorScope
+        from prongsai.web.assessments.models import Result
+        from tests.web.base import make_user
+
+        near = Agency.objects.create(name="องค์การบริหารส่วนตำบลอีกอำเภอ", province=self.agency.province,
+                                     district="อำเภออื่น", agency_type=self.agency.agency_type)
+        result = Result.objects.filter(agency=self.agency).order_by("-fiscal_year").first()
+        result.pk, result.agency = None, near
+        result.save()
+        province_office, district_office = make_user("province.office"), make_user("district.office")
+        SupervisorScope.objects.create(user=province_office, province=self.agency.province)
+        SupervisorScope.objects.create(user=district_office, province=self.agency.province, district="อำเภออื่น")
+        self.login(province_office)
+        wide = self.client.get("/supervise/", {"show": "all"})
+        self.login(district_office)
+        narrow = self.client.get("/supervise/", {"show": "all"})
+        self.assertEqual(narrow.status_code, 200)
+        self.assertLess(narrow.context["scope_count"], wide.context["scope_count"])
+        self.assertEqual(narrow.context["listed"], 1)
+        self.assertContains(narrow, near.name)
+        self.assertNotContains(narrow, self.agency.name)

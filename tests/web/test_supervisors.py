@@ -72,3 +72,31 @@ class ScopeChoicesTestCase(BaseTestCase):
                           instance=self.agency)
         self.assertTrue(form.is_valid(), form.errors)
         self.assertEqual(form.cleaned_data["province"], "ราชบุรี")
+
+
+class DistrictScopeTestCase(BaseTestCase):
+    """A district office (ท้องถิ่นอำเภอ) supervises the agencies of one district of a province."""
+
+    def test_a_district_scope_reads_only_that_district(self):
+        from prongsai.web.agencies.models import Agency
+
+        near = Agency.objects.create(name="องค์การบริหารส่วนตำบลทดลองอำเภอ", province=self.agency.province,
+                                     district="อำเภออื่น", agency_type=self.agency.agency_type)
+        self.login(self.admin)
+        r = self.client.post("/supervisors/", {"username": "district.office", "province": self.agency.province,
+                                               "district": f"อ.{self.agency.district}", "agency_type": ""})
+        self.assertEqual(r.status_code, 302)
+        scope = SupervisorScope.objects.get(user__username="district.office")
+        self.assertEqual(scope.district, self.agency.district)  # "อ." is not kept
+        self.assertIn(f"อ.{self.agency.district}", str(scope))
+        self.login(User.objects.get(username="district.office"))
+        self.assertEqual(self.client.get(self.a_url()).status_code, 200)
+        self.assertEqual(self.client.get(f"/a/{near.pk}/").status_code, 404)
+        self.assertTrue(scope.covers(self.agency.province, self.agency.district, "อบต."))
+        self.assertFalse(scope.covers(self.agency.province, "อำเภออื่น", "อบต."))
+
+    def test_a_district_needs_its_province(self):
+        self.login(self.admin)
+        r = self.client.post("/supervisors/", {"username": "district.x", "district": "ท่าม่วง"})
+        self.assertContains(r, "ระบุอำเภอได้เมื่อเลือกจังหวัดแล้ว")
+        self.assertFalse(User.objects.filter(username="district.x").exists())

@@ -13,7 +13,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from prongsai.thai import normalise_text, province_name, provinces
+from prongsai.thai import district_name, normalise_text, province_name, provinces
 from prongsai.web.agencies import invitations, ratelimit
 from prongsai.web.agencies.models import Agency, Membership, SupervisorScope, Unit
 
@@ -168,8 +168,8 @@ class AgencyForm(forms.ModelForm):
 
     # Supervisor scopes (SupervisorScope.as_q) match on these: whoever changes them decides who
     # supervises the agency, so only the system administrator may.
-    SCOPE_FIELDS = ("province", "agency_type")
-    SCOPE_NOTE = ("จังหวัดและประเภทหน่วยงานใช้กำหนดว่าผู้กำกับดูแลคนใดเห็นหน่วยงานนี้"
+    SCOPE_FIELDS = ("province", "district", "agency_type")
+    SCOPE_NOTE = ("จังหวัด อำเภอ และประเภทหน่วยงานใช้กำหนดว่าผู้กำกับดูแลคนใดเห็นหน่วยงานนี้"
                   " (เช่น สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด) จึงแก้ไขได้เฉพาะผู้ดูแลระบบ"
                   " หากไม่ถูกต้อง โปรดแจ้งผู้ดูแลระบบให้แก้ไข")
 
@@ -199,6 +199,9 @@ class AgencyForm(forms.ModelForm):
 
     def clean_province(self) -> str:
         return province_name(self.cleaned_data.get("province"))
+
+    def clean_district(self) -> str:
+        return district_name(self.cleaned_data.get("district"))
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -301,6 +304,9 @@ class SupervisorForm(forms.Form):
     # Choices, not free text: a scope matches agencies by the exact province and type, so
     # "จังหวัดกาญจนบุรี" typed by hand would silently match no agency.
     province = forms.ChoiceField(label="จังหวัดที่กำกับดูแล", required=False)
+    district = forms.CharField(label="อำเภอ", max_length=100, required=False,
+                               help_text="เฉพาะผู้กำกับดูแลระดับอำเภอ เช่น ท่าม่วง เว้นว่าง = ทุกอำเภอของจังหวัด",
+                               widget=forms.TextInput(attrs={"list": "districts"}))
     agency_type = forms.ChoiceField(label="ประเภทหน่วยงาน", required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -314,15 +320,20 @@ class SupervisorForm(forms.Form):
         self.fields["agency_type"].choices = [("", "ทุกประเภท")] + [(t, t) for t in types] + [
             (t, t) for t in sorted(set(used_types) - set(types))]
 
+    def clean_district(self) -> str:
+        return district_name(self.cleaned_data.get("district"))
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        if cleaned.get("district") and not cleaned.get("province"):
+            self.add_error("district", "ระบุอำเภอได้เมื่อเลือกจังหวัดแล้ว (ที่ถูกต้อง: เลือกจังหวัดของอำเภอนั้นก่อน)")
         username = cleaned.get("username")
         if username:
             user = User.objects.filter(username__iexact=username).first()
             if user is not None and user.is_superuser:
                 self.add_error("username", "ผู้ดูแลระบบเห็นทุกหน่วยงานอยู่แล้ว")
             elif user is not None and SupervisorScope.objects.filter(
-                    user=user, province=cleaned.get("province") or "",
+                    user=user, province=cleaned.get("province") or "", district=cleaned.get("district") or "",
                     agency_type=cleaned.get("agency_type") or "").exists():
                 self.add_error("username", "ผู้ใช้นี้มีขอบเขตการกำกับดูแลนี้อยู่แล้ว")
         return cleaned

@@ -103,12 +103,14 @@ class Membership(models.Model):
 
 
 class SupervisorScope(models.Model):
-    """A supervisor (provincial office, DLA, NACC regional office) reads every agency in the
-    scope — one province, one agency type, both, or (both blank) all — and writes nothing."""
+    """A supervisor (provincial or district office, DLA, NACC regional office) reads every agency
+    in the scope — a province (or one district of it), an agency type, both, or (all blank) every
+    agency — and writes nothing but imported results (prongsai.web.imports)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="supervisor_scopes",
                              verbose_name="ผู้ใช้")
     province = models.CharField("จังหวัด", max_length=100, blank=True, help_text="เว้นว่าง = ทุกจังหวัด")
+    district = models.CharField("อำเภอ", max_length=100, blank=True, help_text="เว้นว่าง = ทุกอำเภอของจังหวัด")
     agency_type = models.CharField("ประเภทหน่วยงาน", max_length=60, blank=True, help_text="เว้นว่าง = ทุกประเภท")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -116,15 +118,23 @@ class SupervisorScope(models.Model):
         verbose_name = "ขอบเขตการกำกับดูแล"
 
     def __str__(self) -> str:
-        return f"{self.province or 'ทุกจังหวัด'} / {self.agency_type or 'ทุกประเภท'}"
+        place = f"{self.province} อ.{self.district}" if self.district else (self.province or "ทุกจังหวัด")
+        return f"{place} / {self.agency_type or 'ทุกประเภท'}"
 
     def as_q(self) -> Q:
         q = Q()
         if self.province:
             q &= Q(province=self.province)
+        if self.district:
+            q &= Q(district=self.district)
         if self.agency_type:
             q &= Q(agency_type=self.agency_type)
         return q
+
+    def covers(self, province: str, district: str, agency_type: str) -> bool:
+        """The same test as `as_q`, for an agency not in the database yet (a row being imported)."""
+        return ((not self.province or self.province == province) and (not self.district or self.district == district)
+                and (not self.agency_type or self.agency_type == agency_type))
 
 
 class InvitationQuerySet(models.QuerySet):

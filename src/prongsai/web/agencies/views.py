@@ -486,22 +486,24 @@ def supervisors(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         with transaction.atomic():
             user = _existing_or_new_user(request, None, data, "สร้างบัญชีผู้กำกับดูแล")
-            scope = SupervisorScope.objects.create(user=user, province=data["province"],
+            scope = SupervisorScope.objects.create(user=user, province=data["province"], district=data["district"],
                                                    agency_type=data["agency_type"])
             log.created(request.user, None, "ขอบเขตการกำกับดูแล", scope,
                         f"ให้ {user.username} กำกับดูแล {scope}")
         messages.success(request, f"เพิ่มผู้กำกับดูแล {user.username} แล้ว")
         return redirect("supervisors")
     scopes = list(SupervisorScope.objects.select_related("user").order_by("user__username", "province"))
+    counts = {s.pk: Agency.objects.filter(s.as_q()).count() for s in scopes}
     if (file := export_response(
             request, title="ผู้กำกับดูแล", filename="ผู้กำกับดูแล",
-            headers=["ชื่อ", "ชื่อผู้ใช้", "จังหวัด", "ประเภทหน่วยงาน"],
+            headers=["ชื่อ", "ชื่อผู้ใช้", "จังหวัด", "อำเภอ", "ประเภทหน่วยงาน", "จำนวนหน่วยงาน"],
             rows=[(s.user.get_full_name() or s.user.username, s.user.username, s.province or "ทุกจังหวัด",
-                   s.agency_type or "ทุกประเภท") for s in scopes])) is not None:
+                   s.district or "ทุกอำเภอ", s.agency_type or "ทุกประเภท", counts[s.pk]) for s in scopes])) is not None:
         return file
     return render(request, "agencies/supervisors.html", {
         "form": form, "scopes": scopes, "title": "ผู้กำกับดูแล", "new_password": _pop_new_password(request),
-        "counts": {s.pk: Agency.objects.filter(s.as_q()).count() for s in scopes}, "exports": True,
+        "counts": counts, "exports": True,
+        "districts": Agency.objects.exclude(district="").order_by("district").values_list("district", flat=True).distinct(),
     })
 
 

@@ -148,9 +148,10 @@ def _plan(table: Table, user: Any, file_name: str) -> _Plan:
         agency = found[0] if found else None
         if scopes is not None:
             province = agency.province if agency else row.province
+            district = agency.district if agency else row.district
             agency_type = agency.agency_type if agency else row.agency_type
-            if not any(_in_scope(s, province, agency_type) for s in scopes):
-                outcome.refused.append(Refusal(row.row, _outside_scope(row, province, agency_type, scopes)))
+            if not any(s.covers(province, district, agency_type) for s in scopes):
+                outcome.refused.append(Refusal(row.row, _outside_scope(row, province, district, agency_type, scopes)))
                 continue
         if agency is not None:
             plan.agencies[agency.pk] = agency
@@ -206,16 +207,12 @@ def _fill(agency: Agency, row: TableRow) -> None:
     agency.framework_variant = agency.framework_variant or (row.variant or "")
 
 
-def _in_scope(scope: SupervisorScope, province: str, agency_type: str) -> bool:
-    return (not scope.province or scope.province == province) and \
-        (not scope.agency_type or scope.agency_type == agency_type)
-
-
-def _outside_scope(row: TableRow, province: str, agency_type: str, scopes: Sequence[SupervisorScope]) -> str:
+def _outside_scope(row: TableRow, province: str, district: str, agency_type: str,
+                   scopes: Sequence[SupervisorScope]) -> str:
     mine = "; ".join(str(s) for s in scopes)  # "กาญจนบุรี / ทุกประเภท"
     return str(InputError(
-        f"{row.agency} (จังหวัด{province or ' ไม่ระบุ'} ประเภท {agency_type or 'ไม่ระบุ'}) "
-        "อยู่นอกขอบเขตการกำกับดูแลของท่าน จึงนำเข้าไม่ได้", where="คอลัมน์จังหวัดและประเภทหน่วยงาน",
+        f"{row.agency} (จังหวัด{province or ' ไม่ระบุ'} อำเภอ{district or ' ไม่ระบุ'} ประเภท {agency_type or 'ไม่ระบุ'}) "
+        "อยู่นอกขอบเขตการกำกับดูแลของท่าน จึงนำเข้าไม่ได้", where="คอลัมน์จังหวัด อำเภอ และประเภทหน่วยงาน",
         expected=f"เฉพาะหน่วยงานในขอบเขตของท่าน ({mine}) หน่วยงานนอกขอบเขตให้ผู้ดูแลระบบเป็นผู้นำเข้า"))
 
 

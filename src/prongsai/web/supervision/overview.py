@@ -157,7 +157,8 @@ class Scope:
             if self.everything:
                 who: Any = "all"
             else:
-                who = (sorted((s.province, s.agency_type) for s in supervisor_scopes(self.user)),
+                # every field SupervisorScope.as_q matches on: a district scope sees less than its province's
+                who = (sorted((s.province, s.district, s.agency_type) for s in supervisor_scopes(self.user)),
                        sorted(Membership.objects.filter(user=self.user).values_list("agency_id", flat=True)))
             self._key.append(who)
         return (self._key[0], self.province, self.district, self.agency_type)
