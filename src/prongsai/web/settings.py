@@ -123,6 +123,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "prongsai.web.ui.middleware.SecurityHeadersMiddleware",
     "prongsai.web.ui.screen_digits.ScreenDigitsMiddleware",
+    "prongsai.web.ui.middleware.MethodNotAllowedPageMiddleware",
 ]
 
 ROOT_URLCONF = "prongsai.web.urls"

@@ -40,3 +40,24 @@ class LoginRequiredMiddleware(_DjangoLoginRequired):
             redirect["HX-Redirect"] = response["Location"]
             return redirect
         return response
+
+
+class MethodNotAllowedPageMiddleware:
+    """Django's 405 (HttpResponseNotAllowed) is an empty page. A person who opens an action's
+    address — a bookmark, a refresh after pressing a button — gets the Thai error page saying
+    what to do instead, for every view at once (the views keep answering 405 as they do)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (response.status_code != 405 or getattr(response, "streaming", False) or response.content
+                or request.method not in ("GET", "HEAD") or request.path.startswith("/line/")):
+            return response
+        from prongsai.web.ui.views import method_not_allowed
+
+        page = method_not_allowed(request)
+        if response.has_header("Allow"):
+            page["Allow"] = response["Allow"]
+        return page

@@ -32,6 +32,14 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     }, status=404)
 
 
+def method_not_allowed(request: HttpRequest) -> HttpResponse:
+    return render(request, "ui/error.html", {
+        "title": "เปิดหน้านี้โดยตรงไม่ได้",
+        "message": "ลิงก์นี้ใช้ได้เฉพาะเมื่อกดปุ่มบนหน้าของระบบ (เช่น บันทึก อนุมัติ หรือยกมาจากปีที่แล้ว) "
+                   "กรุณากลับไปที่หน้าก่อนหน้าแล้วกดปุ่มนั้นอีกครั้ง",
+    }, status=405)
+
+
 SERVER_ERROR_TITLE = "ระบบขัดข้อง"
 # Nothing here knows whether the data is intact (a damaged database also ends here), so the page
 # promises nothing: what the user was doing may not have been saved.
